@@ -1,0 +1,54 @@
+//! The pipeline for a build script: generate, write into `OUT_DIR`, tell
+//! cargo when to run again, and on a bad spec print every problem and fail.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::load::SPEC_FILES;
+use crate::render::render_compact;
+
+/// The generated Rust, for `include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"))`.
+pub const CODE_FILE: &str = "fc_generated.rs";
+/// The generated crate docs, for `#![doc = include_str!(...)]`.
+pub const DOCS_FILE: &str = "fc_generated.md";
+
+/// Runs the pipeline on `spec_dir` from a build script.
+///
+/// Prints `cargo:rerun-if-changed` for the folder and each spec file, writes
+/// [`CODE_FILE`] and [`DOCS_FILE`] into `OUT_DIR` (only when their content
+/// changed), and on a bad spec prints the full report to stderr and exits
+/// with status 1, without a panic or a backtrace.
+pub fn run(spec_dir: impl AsRef<Path>) {
+    let spec_dir = spec_dir.as_ref();
+    println!("cargo:rerun-if-changed={}", spec_dir.display());
+    for file in SPEC_FILES {
+        println!("cargo:rerun-if-changed={}", spec_dir.join(file).display());
+    }
+    let Some(out_dir) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
+        fail("OUT_DIR is not set: run this from a build script");
+    };
+    match crate::generate_dir(spec_dir) {
+        Ok(generated) => {
+            write_if_changed(&out_dir.join(CODE_FILE), &render_compact(&generated));
+            write_if_changed(&out_dir.join(DOCS_FILE), &generated.crate_docs);
+        }
+        Err(errors) => fail(&format!("the FC spec has problems:\n{errors}")),
+    }
+}
+
+/// Writes `text` to `path` unless the file already holds exactly that, so an
+/// unchanged spec leaves the file's timestamp alone.
+pub fn write_if_changed(path: &Path, text: &str) {
+    if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+        return;
+    }
+    if let Err(error) = std::fs::write(path, text) {
+        fail(&format!("cannot write {}: {error}", path.display()));
+    }
+}
+
+fn fail(message: &str) -> ! {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{message}");
+    std::process::exit(1);
+}

@@ -1,0 +1,48 @@
+//! The generator behind `fc-generated`.
+//!
+//! The public surface is the pipeline, one stage a module, read top to bottom:
+//!
+//! 1. [`load`]: read the YAML files of a spec folder into the [`spec`] model.
+//! 2. [`validate`]: check the model and derive Rust names ([`ValidSpec`]).
+//! 3. [`generate`]: turn a valid spec into Rust tokens and crate docs.
+//! 4. [`render`]: turn tokens into text (compact for the compiler, pretty for people).
+//! 5. [`build_script`]: the whole pipeline for a `build.rs`, writing into `OUT_DIR`.
+//!
+//! Every stage before [`generate`] reports problems as [`SpecErrors`]: all of
+//! them at once, each naming the file, the entry and the line where known.
+//!
+//! ```
+//! let spec_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec");
+//! let loaded = fc_codegen::load::load_dir(spec_dir).unwrap();
+//! let valid = fc_codegen::validate::validate(&loaded).unwrap();
+//! let generated = fc_codegen::generate::generate(&valid);
+//! let text = fc_codegen::render::render_compact(&generated);
+//! assert!(text.contains("\"cn-hangzhou\""));
+//! ```
+
+pub mod build_script;
+pub mod error;
+pub mod generate;
+pub mod ident;
+pub mod load;
+pub mod locate;
+pub mod render;
+pub mod spec;
+pub mod validate;
+
+pub use error::{SpecError, SpecErrors};
+pub use validate::ValidSpec;
+
+/// The generator's version, written into the header of every generated file.
+pub const GENERATOR_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Loads, validates and generates a spec folder in one call.
+///
+/// This is the pipeline as [`build_script::run`] and `cargo xtask` use it.
+pub fn generate_dir(
+    spec_dir: impl AsRef<std::path::Path>,
+) -> Result<generate::Generated, SpecErrors> {
+    let loaded = load::load_dir(spec_dir)?;
+    let valid = validate::validate(&loaded)?;
+    Ok(generate::generate(&valid))
+}

@@ -1,0 +1,47 @@
+//! Maintainer commands: `cargo xtask <command>`.
+//!
+//! - `codegen`: validate `spec/`, render the generated code readably to
+//!   `target/codegen/`, and print a summary.
+//! - `check`: validate `spec/` and report every problem, as the build does.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod codegen;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match args.first().map(String::as_str) {
+        Some("codegen") => codegen::codegen(&root),
+        Some("check") => codegen::check(&root),
+        Some("help" | "--help" | "-h") | None => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  codegen   validate spec/, write the generated code readably to target/codegen/, print a summary
+  check     validate spec/ and report every problem (for CI and pre-commit hooks)
+";
+
+/// The workspace root: xtask lives one folder below it.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
