@@ -1,0 +1,52 @@
+//! Typed Alibaba Cloud Function Compute (FC) regions, endpoints and error
+//! codes, generated at build time from a YAML transcription of the FC API
+//! reference (`spec/` in this crate).
+//!
+//! - [`Region`]: every region with its names in English and Chinese and its
+//!   public and internal service endpoints.
+//! - [`ErrorCode`]: every common error code with its HTTP status, cause and
+//!   solution in both languages.
+//! - [`doc_version`]: which versions of the documents this crate reflects.
+//!
+//! No runtime dependencies; the optional feature `serde` serializes the
+//! enums as their wire strings.
+//!
+//! ```
+//! use fc_generated::{ErrorCode, Lang, Network, Region};
+//!
+//! // Parse what a user configured, with a helpful error on a typo.
+//! let region: Region = "cn-hangzhou".parse()?;
+//! assert_eq!(region.endpoint(Network::Public), "cn-hangzhou.fc.aliyuncs.com");
+//! assert_eq!(region.name(Lang::Zh), "华东1（杭州）");
+//!
+//! let typo = "cn-hangzou".parse::<Region>().unwrap_err();
+//! assert_eq!(typo.suggestion(), Some(Region::CnHangzhou));
+//!
+//! // Explain an error code the service sent.
+//! let code: ErrorCode = "SignatureNotMatch".parse()?;
+//! assert_eq!(code.http_status(), 403);
+//! assert!(!code.is_retryable());
+//! println!("{code}: {}", code.solution(Lang::En));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The tables below are generated from the same spec as the code.
+//!
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/fc_generated.md"))]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod lang;
+mod parse_error;
+#[cfg(feature = "serde")]
+mod serde_impls;
+
+pub use lang::{Lang, Network};
+pub use parse_error::{ParseErrorCodeError, ParseRegionError};
+
+include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
+
+/// The README's examples run as doctests, so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,224 @@
+//! The generated tables, used as a client would use them. Expected values
+//! are copied from ../shared/docs/fc-api-reference.{en,zh}.txt by hand.
+
+use std::collections::HashSet;
+
+use fc_generated::{doc_version, ErrorCode, Lang, Network, ParseErrorCodeError, Region};
+
+#[test]
+fn the_documents_list_fifteen_regions_and_thirteen_codes() {
+    assert_eq!(Region::ALL.len(), 15);
+    assert_eq!(ErrorCode::ALL.len(), 13);
+}
+
+#[test]
+fn all_follows_the_documents_order() {
+    assert_eq!(Region::ALL.first(), Some(&Region::CnHangzhou));
+    assert_eq!(Region::ALL.last(), Some(&Region::UsWest1));
+    assert_eq!(ErrorCode::ALL.first(), Some(&ErrorCode::InvalidArgument));
+    assert_eq!(ErrorCode::ALL.last(), Some(&ErrorCode::ResourceThrottled));
+}
+
+#[test]
+fn every_region_round_trips_through_display_and_from_str() {
+    for &region in Region::ALL {
+        let text = region.to_string();
+        assert_eq!(text, region.id());
+        assert_eq!(text.parse::<Region>(), Ok(region));
+        assert_eq!(Region::from_id(&text), Some(region));
+    }
+}
+
+#[test]
+fn every_error_code_round_trips_through_display_and_from_str() {
+    for &code in ErrorCode::ALL {
+        let text = code.to_string();
+        assert_eq!(text, code.as_str());
+        assert_eq!(text.parse::<ErrorCode>(), Ok(code));
+        assert_eq!(ErrorCode::from_code(&text), Some(code));
+    }
+}
+
+#[test]
+fn ids_codes_and_endpoints_are_unique() {
+    let ids: HashSet<_> = Region::ALL.iter().map(|r| r.id()).collect();
+    assert_eq!(ids.len(), Region::ALL.len());
+    let codes: HashSet<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(codes.len(), ErrorCode::ALL.len());
+    let hosts: HashSet<_> = Region::ALL
+        .iter()
+        .flat_map(|r| Network::ALL.iter().map(move |&n| r.endpoint(n)))
+        .collect();
+    assert_eq!(hosts.len(), 30);
+}
+
+#[test]
+fn sample_regions_match_the_documents() {
+    let hohhot = Region::CnHuhehaote;
+    assert_eq!(hohhot.id(), "cn-huhehaote");
+    assert_eq!(hohhot.name(Lang::En), "China (Hohhot)");
+    assert_eq!(hohhot.name(Lang::Zh), "华北5（呼和浩特）");
+    assert_eq!(
+        hohhot.endpoint(Network::Public),
+        "cn-huhehaote.fc.aliyuncs.com"
+    );
+    assert_eq!(
+        hohhot.endpoint(Network::Internal),
+        "cn-huhehaote-internal.fc.aliyuncs.com"
+    );
+
+    let zhangjiakou = Region::CnZhangjiakou;
+    assert_eq!(
+        zhangjiakou.name(Lang::En),
+        "China (Zhangjiakou-Beijing Winter Olympic)"
+    );
+    assert_eq!(zhangjiakou.name(Lang::Zh), "华北3（张家口）");
+
+    assert_eq!(Region::CnHongkong.name(Lang::Zh), "中国香港");
+    assert_eq!(Region::ApSouth1.name(Lang::En), "India (Mumbai)");
+    assert_eq!(Region::UsWest1.name(Lang::Zh), "美国西部1（硅谷）");
+    assert_eq!(
+        Region::ApNortheast1.endpoint(Network::Internal),
+        "ap-northeast-1-internal.fc.aliyuncs.com"
+    );
+}
+
+#[test]
+fn sample_error_codes_match_the_documents() {
+    let code = ErrorCode::SignatureNotMatch;
+    assert_eq!(code.http_status(), 403);
+    assert_eq!(
+        code.cause(Lang::En),
+        "The error message returned because the digital signature of the request does not match that calculated in Function Compute."
+    );
+    assert_eq!(code.cause(Lang::Zh), "请求的数字签名不匹配");
+    assert_eq!(code.solution(Lang::Zh), "请参考签名规则重新计算签名。");
+
+    // The export's `<a href="#">Contact us</a> .` becomes `Contact us.`.
+    assert_eq!(
+        ErrorCode::InternalServerError.solution(Lang::En),
+        "Contact us."
+    );
+    assert_eq!(
+        ErrorCode::InternalServerError.solution(Lang::Zh),
+        "联系我们。"
+    );
+    assert_eq!(ErrorCode::ClientClosedRequest.http_status(), 499);
+    assert_eq!(ErrorCode::ResourceThrottled.http_status(), 503);
+}
+
+#[test]
+fn where_the_languages_disagree_each_keeps_its_own_text() {
+    assert_eq!(
+        ErrorCode::EntityTooLarge.cause(Lang::En),
+        "The error message returned because the input parameter value exceeds the valid value range."
+    );
+    assert_eq!(ErrorCode::EntityTooLarge.cause(Lang::Zh), "函数的入参太大");
+    assert_eq!(
+        ErrorCode::ClientClosedRequest.solution(Lang::En),
+        "Connect to the client and adjust the disconnection time."
+    );
+    assert_eq!(
+        ErrorCode::ClientClosedRequest.solution(Lang::Zh),
+        "请重试并适当调整客户端断开连接时间。"
+    );
+}
+
+#[test]
+fn documents_versions_and_service_facts_match_the_documents() {
+    assert_eq!(doc_version(Lang::En), "20201016");
+    assert_eq!(doc_version(Lang::Zh), "20200827");
+    assert_eq!(fc_generated::DOMAIN_FORMAT, "account_id.service_endpoint");
+    assert_eq!(
+        fc_generated::DOMAIN_EXAMPLE_HOST,
+        "16530750.cn-shanghai.fc.aliyuncs.com"
+    );
+    assert_eq!(fc_generated::DOMAIN_EXAMPLE_REGION, Region::CnShanghai);
+    assert_eq!(fc_generated::ERROR_CODE_FIELD, "errorCode");
+    assert_eq!(fc_generated::ERROR_MESSAGE_FIELD, "errorMessage");
+}
+
+#[test]
+fn unknown_region_is_an_error_carrying_the_input_and_a_suggestion() {
+    let error = "cn-hangzou".parse::<Region>().unwrap_err();
+    assert_eq!(error.input(), "cn-hangzou");
+    assert_eq!(error.suggestion(), Some(Region::CnHangzhou));
+    assert_eq!(
+        error.to_string(),
+        "unknown region id \"cn-hangzou\"; did you mean \"cn-hangzhou\"?"
+    );
+
+    let error = "mars-north-1".parse::<Region>().unwrap_err();
+    assert_eq!(error.suggestion(), None);
+    assert_eq!(error.to_string(), "unknown region id \"mars-north-1\"");
+
+    assert!("".parse::<Region>().is_err());
+    assert!(" cn-hangzhou".parse::<Region>().is_err());
+}
+
+#[test]
+fn region_ids_are_case_sensitive_but_case_is_suggested() {
+    let error = "CN-SHANGHAI".parse::<Region>().unwrap_err();
+    assert_eq!(error.suggestion(), Some(Region::CnShanghai));
+}
+
+#[test]
+fn unknown_error_code_is_kept_verbatim() {
+    let error: ParseErrorCodeError = "ServiceNotFound".parse::<ErrorCode>().unwrap_err();
+    assert_eq!(error.input(), "ServiceNotFound");
+    assert!(!error.is_truncated());
+    assert_eq!(
+        "invalidargument"
+            .parse::<ErrorCode>()
+            .unwrap_err()
+            .suggestion(),
+        Some(ErrorCode::InvalidArgument)
+    );
+}
+
+#[test]
+fn a_huge_input_is_kept_bounded_and_says_so() {
+    let huge = "x".repeat(10_000);
+    let error = huge.parse::<Region>().unwrap_err();
+    assert!(error.is_truncated());
+    assert_eq!(error.input().len(), 64);
+    assert!(error.to_string().contains("(first 64 of 10000 bytes)"));
+}
+
+#[test]
+fn display_honours_width_and_alignment() {
+    assert_eq!(format!("{:>14}|", Region::UsEast1), "     us-east-1|");
+    assert_eq!(
+        format!("{:<16}|", ErrorCode::AccessDenied),
+        "AccessDenied    |"
+    );
+}
+
+#[test]
+fn errors_are_send_sync_and_std_errors() {
+    fn assert_error<E: std::error::Error + Send + Sync + 'static>() {}
+    assert_error::<fc_generated::ParseRegionError>();
+    assert_error::<ParseErrorCodeError>();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn serde_uses_the_wire_strings() {
+    assert_eq!(
+        serde_json::to_string(&Region::CnHangzhou).unwrap(),
+        "\"cn-hangzhou\""
+    );
+    assert_eq!(
+        serde_json::from_str::<Region>("\"us-east-1\"").unwrap(),
+        Region::UsEast1
+    );
+    assert_eq!(
+        serde_json::to_string(&ErrorCode::AccessDenied).unwrap(),
+        "\"AccessDenied\""
+    );
+    let error = serde_json::from_str::<Region>("\"cn-hangzou\"").unwrap_err();
+    assert!(
+        error.to_string().contains("did you mean \"cn-hangzhou\""),
+        "{error}"
+    );
+}
