@@ -3,11 +3,13 @@
 //! - `codegen`: validate `spec/`, render the generated code readably to
 //!   `target/codegen/`, and print a summary.
 //! - `check`: validate `spec/` and report every problem, as the build does.
+//! - `spec-diff`: what a spec change means for users, and its SemVer bump.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod codegen;
+mod spec_diff;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -15,6 +17,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::codegen(&root),
         Some("check") => codegen::check(&root),
+        Some("spec-diff") => spec_diff::spec_diff(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -36,6 +39,9 @@ usage: cargo xtask <command>
 commands:
   codegen   validate spec/, write the generated code readably to target/codegen/, print a summary
   check     validate spec/ and report every problem (for CI and pre-commit hooks)
+  spec-diff [--from REV|DIR] [--to REV|DIR] [--format markdown|json]
+            what a spec change means for users, and the SemVer bump it needs;
+            defaults: --from the merge-base of HEAD and main, --to the working tree's spec/
 ";
 
 /// The workspace root: xtask lives one folder below it.

@@ -1,0 +1,444 @@
+//! The SemVer rules for `fc-generated`, one function a kind of change.
+//!
+//! README, "Spec diffs and SemVer", states the same rules with their
+//! reasons; the tests below pin each one.
+
+use serde::Serialize;
+
+use super::{Field, SpecDiff};
+
+/// The version bump a change requires, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bump {
+    /// Nothing users can see changed.
+    None,
+    /// Text people read changed; programs behave the same.
+    Patch,
+    /// Something was added, or a program may see a different value.
+    Minor,
+    /// Code may stop compiling, or requests go elsewhere or are sent a
+    /// different number of times.
+    Major,
+}
+
+impl Bump {
+    /// The lowercase name used in reports (`major`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Bump::None => "none",
+            Bump::Patch => "patch",
+            Bump::Minor => "minor",
+            Bump::Major => "major",
+        }
+    }
+}
+
+/// A rule's verdict: the bump and the reason shown beside the change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The bump the change requires.
+    pub bump: Bump,
+    /// Why, in a few words, for the report.
+    pub reason: &'static str,
+}
+
+const fn rule(bump: Bump, reason: &'static str) -> Rule {
+    Rule { bump, reason }
+}
+
+/// A region or error code that is new: a new variant of a
+/// `#[non_exhaustive]` enum, which no `match` outside the crate can miss.
+pub const ADDED: Rule = rule(Bump::Minor, "new variant of a `#[non_exhaustive]` enum");
+
+/// A region or error code that is gone (a rename is a removal and an
+/// addition): code naming the variant stops compiling, and the wire string
+/// no longer parses.
+pub const REMOVED: Rule = rule(
+    Bump::Major,
+    "variant removed: code naming it stops compiling, its string no longer parses",
+);
+
+/// An entry whose place in the documents' order changed: `ALL` and the
+/// derived `Ord` (sorting, `BTreeMap` order) change, but nothing stops
+/// compiling and no request changes.
+pub const MOVED: Rule = rule(
+    Bump::Minor,
+    "the order of `ALL` and of the derived `Ord` changes",
+);
+
+/// The rule for a changed field.
+pub fn field_rule(field: Field) -> Rule {
+    match field {
+        Field::EndpointPublic | Field::EndpointInternal => {
+            rule(Bump::Major, "requests silently go to a different host")
+        }
+        Field::Retryable => rule(
+            Bump::Major,
+            "retry loops send requests again that they used to give up on, or the reverse",
+        ),
+        Field::DomainFormat => rule(Bump::Major, "every request's host is built differently"),
+        Field::ErrorBodyCode | Field::ErrorBodyMessage => rule(
+            Bump::Major,
+            "error bodies are read from a different JSON field",
+        ),
+        Field::HttpStatus => rule(
+            Bump::Minor,
+            "a program reads a different value; it follows the documents",
+        ),
+        Field::DocumentVersionEn | Field::DocumentVersionZh => {
+            rule(Bump::Patch, "the documents' version; `doc_version` changes")
+        }
+        Field::DocumentTitleEn
+        | Field::DocumentTitleZh
+        | Field::RegionName
+        | Field::Cause
+        | Field::Solution
+        | Field::RetryReason => rule(Bump::Patch, "text only"),
+        Field::DomainExampleAccountId | Field::DomainExampleRegion | Field::DomainExampleHost => {
+            rule(Bump::Patch, "the documents' example, used in no request")
+        }
+    }
+}
+
+/// The bump `fc-generated` needs for this diff: the strongest rule that any
+/// of its changes triggers, or [`Bump::None`] when nothing changed.
+pub fn required_bump(diff: &SpecDiff) -> Bump {
+    let service = diff
+        .service
+        .iter()
+        .map(|change| field_rule(change.field).bump);
+    let lists = [list_bumps(&diff.regions), list_bumps(&diff.errors)];
+    service
+        .chain(lists.into_iter().flatten())
+        .max()
+        .unwrap_or(Bump::None)
+}
+
+fn list_bumps<T>(list: &super::ListDiff<T>) -> Vec<Bump> {
+    let added = list.added.iter().map(|_| ADDED.bump);
+    let removed = list.removed.iter().map(|_| REMOVED.bump);
+    let moved = list.moved.iter().map(|_| MOVED.bump);
+    let changed = list.changed.iter().flat_map(|entry| {
+        entry
+            .changes
+            .iter()
+            .map(|change| field_rule(change.field).bump)
+    });
+    added.chain(removed).chain(moved).chain(changed).collect()
+}
+
+/// The strongest rule among one changed entry's fields.
+pub fn entry_bump(changes: &[super::FieldChange]) -> Bump {
+    changes
+        .iter()
+        .map(|change| field_rule(change.field).bump)
+        .max()
+        .unwrap_or(Bump::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use fc_codegen::spec::{
+        DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
+        ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec,
+    };
+
+    use super::super::diff;
+    use super::*;
+
+    fn text(en: &str, zh: &str) -> Localized {
+        Localized {
+            en: en.to_owned(),
+            zh: zh.to_owned(),
+        }
+    }
+
+    fn region(id: &str) -> RegionSpec {
+        RegionSpec {
+            id: id.to_owned(),
+            name: text(&format!("Region {id}"), &format!("地域 {id}")),
+            endpoint: EndpointSpec {
+                public: format!("{id}.fc.aliyuncs.com"),
+                internal: format!("{id}-internal.fc.aliyuncs.com"),
+            },
+        }
+    }
+
+    fn error(code: &str, http_status: u16) -> ErrorSpec {
+        ErrorSpec {
+            code: code.to_owned(),
+            http_status,
+            cause: text("A cause.", "原因"),
+            solution: text("A solution.", "解决方案"),
+            annotation: ErrorAnnotation {
+                retryable: false,
+                reason: "The request itself is wrong.".to_owned(),
+            },
+        }
+    }
+
+    fn base() -> Spec {
+        Spec {
+            service: ServiceSpec {
+                documents: Documents {
+                    en: DocumentSpec {
+                        title: "Function Compute API Reference".to_owned(),
+                        version: "20201016".to_owned(),
+                    },
+                    zh: DocumentSpec {
+                        title: "函数计算 API 参考".to_owned(),
+                        version: "20200827".to_owned(),
+                    },
+                },
+                domain: DomainSpec {
+                    format: "account_id.service_endpoint".to_owned(),
+                    example: DomainExample {
+                        account_id: "16530750".to_owned(),
+                        region: "cn-hangzhou".to_owned(),
+                        host: "16530750.cn-hangzhou.fc.aliyuncs.com".to_owned(),
+                    },
+                },
+                error_body: ErrorBodySpec {
+                    code_field: "errorCode".to_owned(),
+                    message_field: "errorMessage".to_owned(),
+                },
+            },
+            regions: vec![
+                region("cn-hangzhou"),
+                region("cn-shanghai"),
+                region("cn-beijing"),
+            ],
+            errors: vec![
+                error("InvalidArgument", 400),
+                error("ResourceThrottled", 503),
+            ],
+        }
+    }
+
+    fn bump_after(edit: impl FnOnce(&mut Spec)) -> Bump {
+        let old = base();
+        let mut new = base();
+        edit(&mut new);
+        required_bump(&diff(&old, &new))
+    }
+
+    #[test]
+    fn identical_specs_need_no_bump() {
+        assert_eq!(bump_after(|_| {}), Bump::None);
+    }
+
+    #[test]
+    fn added_region_is_minor() {
+        assert_eq!(
+            bump_after(|s| s.regions.push(region("cn-chengdu"))),
+            Bump::Minor
+        );
+    }
+
+    #[test]
+    fn added_error_code_is_minor() {
+        assert_eq!(
+            bump_after(|s| s.errors.push(error("Throttled", 429))),
+            Bump::Minor
+        );
+    }
+
+    #[test]
+    fn removed_region_is_major() {
+        assert_eq!(bump_after(|s| drop(s.regions.pop())), Bump::Major);
+    }
+
+    #[test]
+    fn removed_error_code_is_major() {
+        assert_eq!(bump_after(|s| drop(s.errors.pop())), Bump::Major);
+    }
+
+    #[test]
+    fn renamed_region_is_a_removal_and_an_addition_so_major() {
+        let old = base();
+        let mut new = base();
+        new.regions[2] = region("cn-beijing2");
+        let diff = diff(&old, &new);
+        assert_eq!(diff.regions.removed.len(), 1);
+        assert_eq!(diff.regions.added.len(), 1);
+        assert_eq!(required_bump(&diff), Bump::Major);
+    }
+
+    #[test]
+    fn renamed_error_code_is_major() {
+        assert_eq!(
+            bump_after(|s| s.errors[0].code = "BadArgument".to_owned()),
+            Bump::Major
+        );
+    }
+
+    #[test]
+    fn changed_public_endpoint_is_major() {
+        assert_eq!(
+            bump_after(|s| s.regions[0].endpoint.public = "hz.fc.aliyuncs.com".to_owned()),
+            Bump::Major
+        );
+    }
+
+    #[test]
+    fn changed_internal_endpoint_is_major() {
+        assert_eq!(
+            bump_after(|s| s.regions[0].endpoint.internal = "hz-vpc.fc.aliyuncs.com".to_owned()),
+            Bump::Major
+        );
+    }
+
+    #[test]
+    fn changed_http_status_is_minor() {
+        assert_eq!(bump_after(|s| s.errors[1].http_status = 429), Bump::Minor);
+    }
+
+    #[test]
+    fn error_becoming_retryable_is_major() {
+        assert_eq!(
+            bump_after(|s| s.errors[0].annotation.retryable = true),
+            Bump::Major
+        );
+    }
+
+    #[test]
+    fn error_ceasing_to_be_retryable_is_major() {
+        let old = {
+            let mut spec = base();
+            spec.errors[0].annotation.retryable = true;
+            spec
+        };
+        assert_eq!(required_bump(&diff(&old, &base())), Bump::Major);
+    }
+
+    #[test]
+    fn changed_retry_reason_alone_is_patch() {
+        assert_eq!(
+            bump_after(|s| s.errors[0].annotation.reason = "Fix the request.".to_owned()),
+            Bump::Patch
+        );
+    }
+
+    #[test]
+    fn changed_region_name_in_one_language_is_patch() {
+        assert_eq!(
+            bump_after(|s| s.regions[0].name.zh = "杭州".to_owned()),
+            Bump::Patch
+        );
+    }
+
+    #[test]
+    fn changed_cause_and_solution_are_patch() {
+        assert_eq!(
+            bump_after(|s| {
+                s.errors[0].cause.en = "Another cause.".to_owned();
+                s.errors[0].solution.zh = "另一个解决方案".to_owned();
+            }),
+            Bump::Patch
+        );
+    }
+
+    #[test]
+    fn document_version_bump_alone_is_patch() {
+        assert_eq!(
+            bump_after(|s| {
+                s.service.documents.en.version = "20240101".to_owned();
+                s.service.documents.zh.version = "20240102".to_owned();
+            }),
+            Bump::Patch
+        );
+    }
+
+    #[test]
+    fn changed_document_title_is_patch() {
+        assert_eq!(
+            bump_after(|s| s.service.documents.en.title = "FC API Reference".to_owned()),
+            Bump::Patch
+        );
+    }
+
+    #[test]
+    fn changed_domain_example_is_patch() {
+        assert_eq!(
+            bump_after(|s| {
+                s.service.domain.example.region = "cn-shanghai".to_owned();
+                s.service.domain.example.host = "16530750.cn-shanghai.fc.aliyuncs.com".to_owned();
+            }),
+            Bump::Patch
+        );
+    }
+
+    #[test]
+    fn changed_domain_format_is_major() {
+        assert_eq!(
+            bump_after(|s| s.service.domain.format = "service_endpoint/account_id".to_owned()),
+            Bump::Major
+        );
+    }
+
+    #[test]
+    fn changed_error_body_field_is_major() {
+        assert_eq!(
+            bump_after(|s| s.service.error_body.code_field = "Code".to_owned()),
+            Bump::Major
+        );
+    }
+
+    #[test]
+    fn moved_region_is_minor() {
+        let bump = bump_after(|s| s.regions.swap(0, 2));
+        assert_eq!(bump, Bump::Minor);
+    }
+
+    #[test]
+    fn insertion_in_the_middle_moves_nothing() {
+        let old = base();
+        let mut new = base();
+        new.regions.insert(1, region("cn-chengdu"));
+        let diff = diff(&old, &new);
+        assert!(diff.regions.moved.is_empty(), "{:?}", diff.regions.moved);
+        assert_eq!(diff.regions.added[0].index, 1);
+    }
+
+    #[test]
+    fn one_entry_moved_to_the_front_is_the_only_move() {
+        let old = base();
+        let mut new = base();
+        let last = new.regions.pop().unwrap();
+        new.regions.insert(0, last);
+        let moved = diff(&old, &new).regions.moved;
+        assert_eq!(moved.len(), 1);
+        assert_eq!(moved[0].key, "cn-beijing");
+        assert_eq!((moved[0].old_index, moved[0].new_index), (2, 0));
+    }
+
+    #[test]
+    fn the_strongest_rule_wins() {
+        assert_eq!(
+            bump_after(|s| {
+                s.regions[0].name.en = "Hangzhou".to_owned();
+                s.errors.push(error("Throttled", 429));
+                s.errors[0].http_status = 422;
+                drop(s.regions.remove(1));
+            }),
+            Bump::Major
+        );
+    }
+
+    #[test]
+    fn patch_and_minor_together_are_minor() {
+        assert_eq!(
+            bump_after(|s| {
+                s.service.documents.en.version = "20240101".to_owned();
+                s.regions.push(region("cn-chengdu"));
+            }),
+            Bump::Minor
+        );
+    }
+
+    #[test]
+    fn bumps_are_ordered_from_none_to_major() {
+        assert!(Bump::None < Bump::Patch && Bump::Patch < Bump::Minor && Bump::Minor < Bump::Major);
+    }
+}
