@@ -7,9 +7,14 @@
 //! - [`ErrorCode`]: every common error code with its HTTP status, cause and
 //!   solution in both languages.
 //! - [`doc_version`]: which versions of the documents this crate reflects.
+//! - [`Endpoint`]: a validated request host `account_id.service_endpoint`.
+//! - [`ApiError`]: a failed response as a typed, lossless, bounded error,
+//!   with a retry classification.
 //!
-//! No runtime dependencies; the optional feature `serde` serializes the
-//! enums as their wire strings.
+//! Features: `json` (default) reads the error code and message out of an
+//! error body with `serde_json`; without it the crate has no dependencies
+//! and [`ApiError`] keeps the status, request id and raw body only. The
+//! optional feature `serde` serializes the enums as their wire strings.
 //!
 //! ```
 //! use fc_generated::{ErrorCode, Lang, Network, Region};
@@ -36,13 +41,22 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod api_error;
+mod endpoint;
 mod lang;
 mod parse_error;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+pub use api_error::{
+    ApiError, MAX_CODE_BYTES, MAX_MESSAGE_BYTES, MAX_PARSED_BODY_BYTES, MAX_RAW_BODY_BYTES,
+    MAX_REQUEST_ID_BYTES,
+};
+pub use endpoint::{
+    Endpoint, EndpointError, MAX_ACCOUNT_ID_DIGITS, MAX_ENDPOINT_TEXT_LEN, MAX_REGION_ID_LEN,
+};
 pub use lang::{Lang, Network};
-pub use parse_error::{ParseErrorCodeError, ParseRegionError};
+pub use parse_error::{ParseErrorCodeError, ParseRegionError, KEPT_INPUT_BYTES};
 
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
 

@@ -11,6 +11,14 @@ use crate::{ErrorCode, Region};
 
 /// How many bytes of a rejected input an error keeps; longer inputs are cut
 /// at a character boundary, and the error says how long they were.
+///
+/// ```
+/// use fc_generated::{Region, KEPT_INPUT_BYTES};
+///
+/// let error = "x".repeat(10_000).parse::<Region>().unwrap_err();
+/// assert_eq!(error.input().len(), KEPT_INPUT_BYTES);
+/// assert!(error.is_truncated());
+/// ```
 pub const KEPT_INPUT_BYTES: usize = 64;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
