@@ -3,11 +3,15 @@
 //! - `codegen`: validate `spec/`, render the generated code readably to
 //!   `target/codegen/`, and print a summary.
 //! - `check`: validate `spec/` and report every problem, as the build does.
+//! - `import`: read the documents' text exports into `spec/`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod codegen;
+mod import;
+mod spec_write;
+mod spec_yaml;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -15,6 +19,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::codegen(&root),
         Some("check") => codegen::check(&root),
+        Some("import") => import::import(&root, &args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -36,6 +41,7 @@ usage: cargo xtask <command>
 commands:
   codegen   validate spec/, write the generated code readably to target/codegen/, print a summary
   check     validate spec/ and report every problem (for CI and pre-commit hooks)
+  import    --en FILE --zh FILE [--spec DIR]: read the documents' text exports into spec/ (or DIR)
 ";
 
 /// The workspace root: xtask lives one folder below it.
