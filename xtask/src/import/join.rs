@@ -58,10 +58,11 @@ pub fn join(en: &Document, zh: &Document) -> Result<Joined, Problems> {
     }
 }
 
-/// One region's rows in one export.
+/// One region's rows in one export; `internal` is `None` when the internal
+/// table lacks the region, which is reported once, in [`regions_of`].
 struct RegionRows<'a> {
     public: &'a EndpointRow,
-    internal: &'a EndpointRow,
+    internal: Option<&'a EndpointRow>,
 }
 
 fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Problem>) -> Vec<RegionSpec> {
@@ -70,10 +71,6 @@ fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Problem>) -> Ve
     let zh_by_endpoint: BTreeMap<&str, &RegionRows> = zh_regions
         .iter()
         .map(|rows| (rows.public.endpoint.as_str(), rows))
-        .collect();
-    let en_endpoints: Vec<&str> = en_regions
-        .iter()
-        .map(|rows| rows.public.endpoint.as_str())
         .collect();
 
     let mut regions = Vec::new();
@@ -89,15 +86,18 @@ fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Problem>) -> Ve
             ));
             continue;
         };
-        if en_rows.internal.endpoint != zh_rows.internal.endpoint {
+        let (Some(en_internal), Some(zh_internal)) = (en_rows.internal, zh_rows.internal) else {
+            continue;
+        };
+        if en_internal.endpoint != zh_internal.endpoint {
             problems.push(disagreement(
                 zh,
-                zh_rows.internal.line,
+                zh_internal.line,
                 &format!("internal endpoint of the region with public endpoint {endpoint:?}"),
-                &zh_rows.internal.endpoint,
+                &zh_internal.endpoint,
                 en,
-                en_rows.internal.line,
-                &en_rows.internal.endpoint,
+                en_internal.line,
+                &en_internal.endpoint,
             ));
         }
         regions.push(RegionSpec {
@@ -108,13 +108,16 @@ fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Problem>) -> Ve
             },
             endpoint: EndpointSpec {
                 public: endpoint.to_owned(),
-                internal: en_rows.internal.endpoint.clone(),
+                internal: en_internal.endpoint.clone(),
             },
         });
     }
     for zh_rows in &zh_regions {
         let endpoint = zh_rows.public.endpoint.as_str();
-        if !en_endpoints.contains(&endpoint) {
+        if !en_regions
+            .iter()
+            .any(|rows| rows.public.endpoint == endpoint)
+        {
             problems.push(no_partner(
                 zh,
                 zh_rows.public.line,
@@ -162,19 +165,20 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Problem>) -> Vec<Re
 
     let mut regions = Vec::new();
     for public_row in public {
-        match internal.iter().find(|row| row.name == public_row.name) {
-            Some(internal_row) => regions.push(RegionRows {
-                public: public_row,
-                internal: internal_row,
-            }),
-            None => problems.push(Problem::at(
+        let internal_row = internal.iter().find(|row| row.name == public_row.name);
+        regions.push(RegionRows {
+            public: public_row,
+            internal: internal_row,
+        });
+        if internal_row.is_none() {
+            problems.push(Problem::at(
                 &document.path,
                 public_row.line,
                 format!(
                     "region {:?} (public endpoint {:?}) has no row in the internal endpoints table",
                     public_row.name, public_row.endpoint
                 ),
-            )),
+            ));
         }
     }
     for internal_row in internal {
@@ -425,4 +429,80 @@ fn disagreement(
             other.path.display()
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::join;
+    use crate::import::document::{parse, EN, ZH};
+
+    fn fixture(name: &str) -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
+        std::fs::read_to_string(format!("{dir}{name}")).unwrap()
+    }
+
+    /// The problems of joining the base fixtures after editing their text.
+    fn join_problems(
+        edit_en: impl Fn(String) -> String,
+        edit_zh: impl Fn(String) -> String,
+    ) -> Vec<String> {
+        let en = parse(Path::new("en.txt"), &edit_en(fixture("base.en.txt")), &EN).unwrap();
+        let zh = parse(Path::new("zh.txt"), &edit_zh(fixture("base.zh.txt")), &ZH).unwrap();
+        match join(&en, &zh) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.0.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn base_fixtures_join_without_problems() {
+        assert_eq!(join_problems(|en| en, |zh| zh), Vec::<String>::new());
+    }
+
+    #[test]
+    fn region_missing_from_the_internal_table_is_reported_at_its_public_row() {
+        let problems = join_problems(
+            |en| en.replace("India (Mumbai)\tap-south-1-internal.fc.aliyuncs.com\n", ""),
+            |zh| zh,
+        );
+        assert_eq!(
+            problems,
+            ["en.txt:78: region \"India (Mumbai)\" (public endpoint \"ap-south-1.fc.aliyuncs.com\") has no row in the internal endpoints table"]
+        );
+    }
+
+    #[test]
+    fn internal_endpoints_that_differ_between_the_languages_are_reported_with_both_lines() {
+        let problems = join_problems(
+            |en| en,
+            |zh| zh.replace("ap-south-1-internal.fc", "ap-south-2-internal.fc"),
+        );
+        assert_eq!(
+            problems,
+            ["zh.txt:82: internal endpoint of the region with public endpoint \"ap-south-1.fc.aliyuncs.com\" is \"ap-south-2-internal.fc.aliyuncs.com\" here but \"ap-south-1-internal.fc.aliyuncs.com\" in en.txt:87"]
+        );
+    }
+
+    #[test]
+    fn duplicate_error_code_is_reported_at_its_second_row() {
+        let problems = join_problems(
+            |en| en.replace("500\tInternalServerError", "500\tAccessDenied"),
+            |zh| zh,
+        );
+        assert_eq!(
+            problems[0],
+            "en.txt:48: error code \"AccessDenied\" is listed twice (first at line 45)"
+        );
+    }
+
+    #[test]
+    fn example_host_whose_endpoint_is_in_no_table_is_an_error() {
+        let moved = |text: String| text.replace("16530750.cn-shanghai", "16530750.cn-wuhan");
+        assert_eq!(
+            join_problems(moved, moved),
+            ["en.txt:58: example host \"16530750.cn-wuhan.fc.aliyuncs.com\": \"cn-wuhan.fc.aliyuncs.com\" is not in the public endpoints table"]
+        );
+    }
 }
