@@ -4,12 +4,16 @@
 //!   `target/codegen/`, and print a summary.
 //! - `check`: validate `spec/` and report every problem, as the build does.
 //! - `spec-diff`: what a spec change means for users, and its SemVer bump.
+//! - `import`: read the documents' text exports into `spec/`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod codegen;
+mod import;
 mod spec_diff;
+mod spec_write;
+mod spec_yaml;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +22,7 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::codegen(&root),
         Some("check") => codegen::check(&root),
         Some("spec-diff") => spec_diff::spec_diff(&args[1..]),
+        Some("import") => import::import(&root, &args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -42,6 +47,7 @@ commands:
   spec-diff [--from REV|DIR] [--to REV|DIR] [--format markdown|json]
             what a spec change means for users, and the SemVer bump it needs;
             defaults: --from the merge-base of HEAD and main, --to the working tree's spec/
+  import    --en FILE --zh FILE [--spec DIR]: read the documents' text exports into spec/ (or DIR)
 ";
 
 /// The workspace root: xtask lives one folder below it.

@@ -20,11 +20,8 @@ use std::collections::BTreeMap;
 use fc_codegen::spec::{Documents, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec};
 
 pub use command::spec_diff;
-// The API other commands call (`cargo xtask import` prints the summary).
-#[allow(unused_imports)]
+// `cargo xtask import` prints the summary.
 pub use markdown::summary_line;
-#[allow(unused_imports)]
-pub use semver::{required_bump, Bump};
 
 /// Everything that differs between two specs, in the terms of the generated API.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,140 @@
+//! `cargo xtask import --en FILE --zh FILE [--spec DIR]`: the documents'
+//! text exports become the spec.
+//!
+//! The pipeline, one module a stage: [`document`] parses each export into
+//! typed tables with lines, [`join`] joins the two languages, [`annotate`]
+//! carries the project's annotations over from the current spec, and
+//! [`crate::spec_write`] renders, validates and renames the files into place.
+//! Any problem in the first three stages stops the import before anything is
+//! written; the last one writes only a spec that validates.
+
+mod annotate;
+mod cell;
+mod document;
+mod join;
+mod problem;
+
+use std::path::{Path, PathBuf};
+
+use fc_codegen::spec::Spec;
+
+use crate::spec_diff::{diff, summary_line};
+use crate::spec_write::{existing_files, write_spec, FileChange};
+use problem::Problems;
+
+const USAGE: &str = "usage: cargo xtask import --en FILE --zh FILE [--spec DIR]
+  --en FILE   the English API reference, as a text export
+  --zh FILE   the Chinese API reference, as a text export
+  --spec DIR  the spec folder to write (default: spec/ of the workspace)";
+
+struct Options {
+    en: PathBuf,
+    zh: PathBuf,
+    spec_dir: PathBuf,
+}
+
+/// Runs the import with the command line's arguments after `import`.
+pub fn import(root: &Path, args: &[String]) -> Result<(), String> {
+    let options = options(root, args)?;
+    let unchanged =
+        |problems: Problems| format!("{problems}; {} was not changed", options.spec_dir.display());
+
+    let en = document::read(&options.en, &document::EN);
+    let zh = document::read(&options.zh, &document::ZH);
+    let (en, zh) = match (en, zh) {
+        (Ok(en), Ok(zh)) => (en, zh),
+        (en, zh) => {
+            let mut problems = en.err().unwrap_or_default();
+            problems.0.extend(zh.err().unwrap_or_default().0);
+            return Err(unchanged(problems));
+        }
+    };
+    let joined = join::join(&en, &zh).map_err(unchanged)?;
+    let previous = previous_spec(&options.spec_dir)?;
+    let previous_errors = previous.as_ref().map_or(&[][..], |spec| &spec.errors[..]);
+    let annotated = annotate::annotate(joined.errors, previous_errors);
+    let spec = Spec {
+        service: joined.service,
+        regions: joined.regions,
+        errors: annotated.errors,
+    };
+
+    let changes = write_spec(&options.spec_dir, &spec)?;
+    for code in &annotated.new_codes {
+        eprintln!(
+            "warning: new error code {code:?} got the default annotation (retryable: false); review its `annotation` in {}",
+            options.spec_dir.join("errors.yaml").display()
+        );
+    }
+    for code in &annotated.unreviewed_codes {
+        eprintln!(
+            "warning: error code {code:?} still has the default annotation; review it in {}",
+            options.spec_dir.join("errors.yaml").display()
+        );
+    }
+    for (name, change) in changes {
+        let state = match change {
+            FileChange::Written => "written",
+            FileChange::Unchanged => "unchanged",
+        };
+        println!("{}: {state}", options.spec_dir.join(name).display());
+    }
+    match previous {
+        Some(old) => print_change_summary(&old, &spec),
+        None => println!(
+            "new spec: {} regions, {} error codes",
+            spec.regions.len(),
+            spec.errors.len()
+        ),
+    }
+    Ok(())
+}
+
+fn options(root: &Path, args: &[String]) -> Result<Options, String> {
+    let mut en = None;
+    let mut zh = None;
+    let mut spec_dir = None;
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        let slot = match flag.as_str() {
+            "--en" => &mut en,
+            "--zh" => &mut zh,
+            "--spec" => &mut spec_dir,
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        };
+        let Some(value) = args.next() else {
+            return Err(format!("{flag} needs a path\n{USAGE}"));
+        };
+        *slot = Some(PathBuf::from(value));
+    }
+    match (en, zh) {
+        (Some(en), Some(zh)) => Ok(Options {
+            en,
+            zh,
+            spec_dir: spec_dir.unwrap_or_else(|| root.join("spec")),
+        }),
+        _ => Err(format!("both --en and --zh are required\n{USAGE}")),
+    }
+}
+
+/// The current spec, whose annotations the import keeps; `None` for a folder
+/// that holds no spec file yet.
+fn previous_spec(dir: &Path) -> Result<Option<Spec>, String> {
+    if existing_files(dir).is_empty() {
+        return Ok(None);
+    }
+    fc_codegen::load::load_dir(dir)
+        .map(|loaded| Some(loaded.spec))
+        .map_err(|errors| {
+            format!(
+                "cannot read the current spec in {}, whose annotations the import keeps; fix it first:\n{errors}",
+                dir.display()
+            )
+        })
+}
+
+/// Prints the `cargo xtask spec-diff` summary of what the import changed:
+/// counts, document versions and the SemVer bump, in one line.
+fn print_change_summary(old: &Spec, new: &Spec) {
+    println!("{}", summary_line(&diff(old, new)));
+}

@@ -1,0 +1,74 @@
+//! What the import could not understand, each pointing at a file and a line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in a document: displays as `docs/fc.en.txt:42: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The document as its path was given.
+    pub file: PathBuf,
+    /// The 1-based line, where the problem has one.
+    pub line: Option<usize>,
+    /// What is wrong, and where useful what the importer expected.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `line` of `file`.
+    pub fn at(file: &Path, line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_path_buf(),
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    /// A problem of a whole file.
+    pub fn in_file(file: &Path, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_path_buf(),
+            line: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Every problem found, in the order found: document by document, line by line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// `Ok(value)` when nothing was found.
+    pub fn into_result<T>(self, value: T) -> Result<T, Problems> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for problem in &self.0 {
+            writeln!(f, "error: {problem}")?;
+        }
+        let count = self.0.len();
+        write!(
+            f,
+            "{count} problem{} in the documents",
+            if count == 1 { "" } else { "s" }
+        )
+    }
+}

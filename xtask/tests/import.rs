@@ -1,0 +1,401 @@
+//! `cargo xtask import`, run as the maintainer runs it, on the real documents
+//! and on the small synthetic ones in `fixtures/import/`.
+//!
+//! The fixtures: `base.{en,zh}.txt` is what `spec-before/` was imported from
+//! (its annotations then written by hand); `v2.{en,zh}.txt` is a docs bump
+//! of it with a new, a removed and a renamed region, changed texts, a new
+//! error code, and page breaks in the middle of tables; the other files each
+//! break `base` in one way.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use fc_codegen::spec::Spec;
+use tempfile::TempDir;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `shared/docs/` beside the repository, or beside one of its ancestors (a
+/// git worktree sits a level deeper than the repository it belongs to).
+fn real_documents() -> PathBuf {
+    let root = workspace_root().canonicalize().unwrap();
+    root.ancestors()
+        .map(|dir| dir.join("shared/docs"))
+        .find(|docs| docs.join("fc-api-reference.en.txt").is_file())
+        .expect("the documents are in shared/docs/ beside the repository")
+}
+
+struct Output {
+    success: bool,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the import in the fixtures folder, so reports name the fixtures by
+/// their bare file names; the spec folder's path is shown as `$SPEC`.
+fn import(en: impl AsRef<Path>, zh: impl AsRef<Path>, spec: &Path) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .current_dir(fixtures())
+        .arg("import")
+        .arg("--en")
+        .arg(en.as_ref())
+        .arg("--zh")
+        .arg(zh.as_ref())
+        .arg("--spec")
+        .arg(spec)
+        .output()
+        .expect("xtask runs");
+    let redact = |bytes: Vec<u8>| {
+        String::from_utf8(bytes)
+            .unwrap()
+            .replace(&spec.display().to_string(), "$SPEC")
+    };
+    Output {
+        success: output.status.success(),
+        stdout: redact(output.stdout),
+        stderr: redact(output.stderr),
+    }
+}
+
+/// A temporary copy of a spec folder.
+fn copy_of(spec: &Path) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in fc_codegen::load::SPEC_FILES {
+        std::fs::copy(spec.join(name), dir.path().join(name)).unwrap();
+    }
+    dir
+}
+
+fn load(dir: &Path) -> Spec {
+    fc_codegen::load::load_dir(dir)
+        .unwrap_or_else(|errors| panic!("{errors}"))
+        .spec
+}
+
+/// The names in a folder, to show that no staging folder was left behind.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn assert_same_files(expected: &Path, actual: &Path) {
+    assert_eq!(
+        listing(actual),
+        ["errors.yaml", "regions.yaml", "service.yaml"]
+    );
+    for name in fc_codegen::load::SPEC_FILES {
+        let expected_text = std::fs::read_to_string(expected.join(name)).unwrap();
+        let actual_text = std::fs::read_to_string(actual.join(name)).unwrap();
+        assert!(
+            expected_text == actual_text,
+            "{name} differs from {}:\n{actual_text}",
+            expected.display()
+        );
+    }
+}
+
+fn written_spec(dir: &Path) -> String {
+    fc_codegen::load::SPEC_FILES
+        .iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            format!("===== {name}\n{text}")
+        })
+        .collect()
+}
+
+fn import_v2() -> (TempDir, Output) {
+    let spec = copy_of(&fixtures().join("spec-before"));
+    let output = import("v2.en.txt", "v2.zh.txt", spec.path());
+    assert!(output.success, "{}", output.stderr);
+    (spec, output)
+}
+
+#[test]
+fn real_documents_reproduce_the_committed_spec_byte_for_byte() {
+    let committed = workspace_root().join("spec");
+    let spec = copy_of(&committed);
+    let docs = real_documents();
+    let output = import(
+        docs.join("fc-api-reference.en.txt"),
+        docs.join("fc-api-reference.zh.txt"),
+        spec.path(),
+    );
+    assert!(output.success, "{}", output.stderr);
+    assert_same_files(&committed, spec.path());
+    assert_eq!(output.stderr, "");
+    assert!(output.stdout.contains("Spec diff: no changes for users"));
+}
+
+#[test]
+fn real_documents_give_the_committed_data_without_the_old_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec_dir = dir.path().join("spec");
+    let docs = real_documents();
+    let output = import(
+        docs.join("fc-api-reference.en.txt"),
+        docs.join("fc-api-reference.zh.txt"),
+        &spec_dir,
+    );
+    assert!(output.success, "{}", output.stderr);
+    let imported = load(&spec_dir);
+    let committed = load(&workspace_root().join("spec"));
+    assert_eq!(imported.service, committed.service);
+    assert_eq!(imported.regions, committed.regions);
+    assert_eq!(imported.errors.len(), committed.errors.len());
+    for (imported, committed) in imported.errors.iter().zip(&committed.errors) {
+        assert_eq!(
+            (
+                &imported.code,
+                imported.http_status,
+                &imported.cause,
+                &imported.solution
+            ),
+            (
+                &committed.code,
+                committed.http_status,
+                &committed.cause,
+                &committed.solution
+            )
+        );
+        assert!(!imported.annotation.retryable);
+        assert!(imported.annotation.reason.starts_with("TODO: review"));
+    }
+    assert_eq!(output.stderr.matches("warning: new error code").count(), 13);
+    assert!(output
+        .stdout
+        .contains("new spec: 15 regions, 13 error codes"));
+}
+
+#[test]
+fn base_documents_leave_the_spec_they_were_imported_into_unchanged() {
+    let before = fixtures().join("spec-before");
+    let spec = copy_of(&before);
+    let output = import("base.en.txt", "base.zh.txt", spec.path());
+    assert!(output.success, "{}", output.stderr);
+    assert_same_files(&before, spec.path());
+    assert_eq!(output.stdout.matches(": unchanged\n").count(), 3);
+}
+
+#[test]
+fn docs_bump_writes_the_reviewed_spec_and_reports_it() {
+    let (spec, output) = import_v2();
+    insta::assert_snapshot!("v2_written_spec", written_spec(spec.path()));
+    insta::assert_snapshot!(
+        "v2_output",
+        format!("stdout:\n{}stderr:\n{}", output.stdout, output.stderr)
+    );
+}
+
+#[test]
+fn new_region_is_added_in_the_documents_order() {
+    let (spec, _) = import_v2();
+    let ids: Vec<String> = load(spec.path())
+        .regions
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(ids, ["cn-hangzhou", "cn-shanghai", "eu-central-1"]);
+    let frankfurt = &load(spec.path()).regions[2];
+    assert_eq!(frankfurt.name.en, "Germany (Frankfurt)");
+    assert_eq!(frankfurt.name.zh, "欧洲中部1（法兰克福）");
+    assert_eq!(
+        frankfurt.endpoint.internal,
+        "eu-central-1-internal.fc.aliyuncs.com"
+    );
+}
+
+#[test]
+fn removed_region_is_dropped() {
+    let (spec, output) = import_v2();
+    assert!(!load(spec.path())
+        .regions
+        .iter()
+        .any(|r| r.id == "ap-south-1"));
+    assert!(output
+        .stdout
+        .contains("regions 1 added, 1 removed, 1 changed"));
+}
+
+#[test]
+fn renamed_region_keeps_its_id_and_takes_both_new_names() {
+    let (spec, _) = import_v2();
+    let hangzhou = &load(spec.path()).regions[0];
+    assert_eq!(hangzhou.id, "cn-hangzhou");
+    assert_eq!(hangzhou.name.en, "China East 1 (Hangzhou)");
+    assert_eq!(hangzhou.name.zh, "华东 1（杭州）");
+}
+
+#[test]
+fn changed_texts_replace_the_old_ones_and_the_annotation_is_kept() {
+    let (spec, _) = import_v2();
+    let before = load(&fixtures().join("spec-before"));
+    let after = load(spec.path());
+    let denied = after
+        .errors
+        .iter()
+        .find(|e| e.code == "AccessDenied")
+        .unwrap();
+    assert_eq!(
+        denied.solution.en,
+        "Grant the account the permission. For more information, see RAM policies."
+    );
+    assert_eq!(denied.solution.zh, "请为账号授权，详情请参见 RAM 策略。");
+    assert_eq!(denied.cause.zh, "账号没有该操作的权限");
+    let old_denied = before
+        .errors
+        .iter()
+        .find(|e| e.code == "AccessDenied")
+        .unwrap();
+    assert_eq!(denied.annotation, old_denied.annotation);
+    for old in &before.errors {
+        let new = after.errors.iter().find(|e| e.code == old.code).unwrap();
+        assert_eq!(new.annotation, old.annotation, "{}", old.code);
+    }
+}
+
+#[test]
+fn new_error_code_gets_the_review_annotation_and_a_warning() {
+    let (spec, output) = import_v2();
+    let throttled = load(spec.path()).errors.pop().unwrap();
+    assert_eq!(throttled.code, "ResourceThrottled");
+    assert_eq!(throttled.http_status, 503);
+    assert!(!throttled.annotation.retryable);
+    assert!(throttled.annotation.reason.starts_with("TODO: review"));
+    assert!(output
+        .stderr
+        .contains("warning: new error code \"ResourceThrottled\" got the default annotation"));
+    assert_eq!(output.stderr.lines().count(), 1, "{}", output.stderr);
+}
+
+#[test]
+fn unreviewed_annotation_is_reported_again_by_the_next_import() {
+    let (spec, _) = import_v2();
+    let again = import("v2.en.txt", "v2.zh.txt", spec.path());
+    assert!(again.success, "{}", again.stderr);
+    assert!(again
+        .stderr
+        .contains("warning: error code \"ResourceThrottled\" still has the default annotation"));
+    assert!(again.stdout.contains("Spec diff: no changes for users"));
+}
+
+#[test]
+fn page_break_headers_continue_their_tables() {
+    // v2.en.txt repeats the error codes header after AccessDenied and the
+    // internal endpoints header after cn-shanghai; v2.zh.txt repeats the
+    // error codes header after InvalidArgument and the public endpoints
+    // header after cn-hangzhou.
+    let (spec, _) = import_v2();
+    let spec = load(spec.path());
+    let codes: Vec<&str> = spec.errors.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "InvalidArgument",
+            "AccessDenied",
+            "InternalServerError",
+            "ResourceThrottled"
+        ]
+    );
+    assert_eq!(spec.errors[1].cause.zh, "账号没有该操作的权限");
+    assert_eq!(
+        spec.regions[2].endpoint.internal,
+        "eu-central-1-internal.fc.aliyuncs.com"
+    );
+    assert_eq!(spec.regions[1].name.zh, "华东2（上海）");
+}
+
+/// Runs a broken import over a copy of `spec-before` and checks that the
+/// copy is exactly as it was; returns the report.
+fn failed_import(en: &str, zh: &str) -> String {
+    let before = fixtures().join("spec-before");
+    let spec = copy_of(&before);
+    let output = import(en, zh, spec.path());
+    assert!(
+        !output.success,
+        "the import should fail:\n{}",
+        output.stdout
+    );
+    assert_eq!(output.stdout, "");
+    assert_same_files(&before, spec.path());
+    output.stderr
+}
+
+#[test]
+fn row_with_the_wrong_number_of_cells_fails_with_file_and_line() {
+    insta::assert_snapshot!(
+        "wrong_cell_count",
+        failed_import("wrong-cell-count.en.txt", "base.zh.txt")
+    );
+}
+
+#[test]
+fn unknown_column_fails_with_file_and_line() {
+    insta::assert_snapshot!(
+        "unknown_column",
+        failed_import("unknown-column.en.txt", "base.zh.txt")
+    );
+}
+
+#[test]
+fn new_table_fails_with_file_and_line() {
+    insta::assert_snapshot!(
+        "new_table",
+        failed_import("new-table.en.txt", "base.zh.txt")
+    );
+}
+
+#[test]
+fn row_outside_any_table_fails_with_file_and_line() {
+    insta::assert_snapshot!(
+        "row_outside_table",
+        failed_import("row-outside-table.en.txt", "base.zh.txt")
+    );
+}
+
+#[test]
+fn rows_without_partner_and_disagreements_fail_naming_both_documents() {
+    insta::assert_snapshot!(
+        "missing_partner",
+        failed_import("base.en.txt", "missing-partner.zh.txt")
+    );
+}
+
+#[test]
+fn spec_that_does_not_validate_is_not_written() {
+    insta::assert_snapshot!(
+        "invalid_spec",
+        failed_import("invalid-spec.en.txt", "invalid-spec.zh.txt")
+    );
+}
+
+#[test]
+fn failed_import_into_a_new_folder_leaves_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec");
+    let output = import("invalid-spec.en.txt", "invalid-spec.zh.txt", &spec);
+    assert!(!output.success);
+    assert!(!spec.exists());
+}
+
+#[test]
+fn missing_document_argument_is_a_usage_error() {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["import", "--en", "base.en.txt"])
+        .current_dir(fixtures())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("both --en and --zh are required\nusage: cargo xtask import"));
+}
