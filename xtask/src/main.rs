@@ -2,7 +2,8 @@
 //!
 //! - `codegen`: validate `spec/`, render the generated code readably to
 //!   `target/codegen/`, and print a summary.
-//! - `check`: validate `spec/` and report every problem, as the build does.
+//! - `check [DIR]`: validate `spec/` (or `DIR`) and report every problem, as
+//!   the build does, exiting non-zero on a bad spec.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +15,11 @@ fn main() -> ExitCode {
     let root = workspace_root();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::codegen(&root),
-        Some("check") => codegen::check(&root),
+        Some("check") => match &args[1..] {
+            [] => codegen::check_workspace_spec(&root),
+            [dir] => codegen::check(Path::new(dir)),
+            _ => Err(format!("check takes at most one spec folder\n\n{USAGE}")),
+        },
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -35,7 +40,9 @@ usage: cargo xtask <command>
 
 commands:
   codegen   validate spec/, write the generated code readably to target/codegen/, print a summary
-  check     validate spec/ and report every problem (for CI and pre-commit hooks)
+  check [DIR]
+            validate spec/ (or the spec folder DIR) and report every problem as
+            the build does, exiting with 1 on a bad spec (for CI and pre-commit hooks)
 ";
 
 /// The workspace root: xtask lives one folder below it.
