@@ -100,8 +100,8 @@ macro_rules! parse_error {
                 $error { input: KeptInput::new(input) }
             }
 
-            /// The rejected input, cut to its first [`KEPT_INPUT_BYTES`] bytes
-            /// (at a character boundary) when it was longer.
+            /// The rejected input, cut to its first 64 bytes (at a character
+            /// boundary) when it was longer.
             pub fn input(&self) -> &str {
                 self.input.as_str()
             }
