@@ -318,11 +318,21 @@ fn entry_error<T: DeserializeOwned>(
             return yaml_error(file, &error, span.0, Some(label));
         }
     }
-    file.error(
-        file.lines.entry_line(key, index),
-        strip_location(&value_error.to_string()),
-    )
-    .in_entry(label)
+    // The text parser reads a plain `70000` as a string where the value
+    // parser does not, so the snippet parsed and only the message is left:
+    // it quotes the value, which points at the line when only one holds it.
+    let message = strip_location(&value_error.to_string());
+    let line = quoted_value(&message)
+        .and_then(|value| file.lines.unique_value_line(key, index, value))
+        .or_else(|| file.lines.entry_line(key, index));
+    file.error(line, message).in_entry(label)
+}
+
+/// `70000` in "invalid type: integer `70000`, expected a string".
+fn quoted_value(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once('`')?;
+    let (value, _) = rest.split_once('`')?;
+    Some(value)
 }
 
 /// `regions[7] (cn-hongkong)`: the index and, where the entry has one, its id.

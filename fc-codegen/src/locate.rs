@@ -91,6 +91,15 @@ impl LineIndex {
             .map(|line| line + 1)
     }
 
+    /// The 1-based line inside an item of the sequence `key` whose value is
+    /// written exactly as `value`, when exactly one line is.
+    pub fn unique_value_line(&self, key: &str, index: usize, value: &str) -> Option<usize> {
+        let (start, end) = self.entry_span(key, index)?;
+        let mut lines = (start..end).filter(|&number| value_of(&self.lines[number]) == Some(value));
+        let line = lines.next()?;
+        lines.next().is_none().then_some(line + 1)
+    }
+
     /// The 1-based line where a mapping repeats `key`: the second `key:` at
     /// the same indent with no line of smaller indent between the two. The
     /// parser names a duplicated key without saying where it is; the first
@@ -174,6 +183,14 @@ fn key_column(line: &str) -> usize {
     line.len() - rest.len()
 }
 
+/// The value written after a line's mapping key: `    internal: 70000`
+/// gives `70000`.
+fn value_of(line: &str) -> Option<&str> {
+    key_of(line)?;
+    let (_, value) = line[key_column(line)..].split_once(':')?;
+    Some(value.trim())
+}
+
 /// The mapping key a line starts, if any: `  - id: "x"` and `id:` give `id`.
 fn key_of(line: &str) -> Option<&str> {
     let mut rest = line.trim_start_matches(' ');
@@ -231,6 +248,15 @@ mod tests {
         let index = LineIndex::new("a:\n  b: 1\nc:\n  b: 2\na:\n  d: 3\n");
         assert_eq!(index.duplicate_key_line("a"), Some(5));
         assert_eq!(index.duplicate_key_line("b"), None);
+    }
+
+    #[test]
+    fn a_value_is_found_by_its_text_only_when_one_line_holds_it() {
+        let text = "errors:\n  - code: \"A\"\n    http_status: 400\n    en: 70000\n    zh: 400\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.unique_value_line("errors", 0, "70000"), Some(4));
+        assert_eq!(index.unique_value_line("errors", 0, "400"), None);
+        assert_eq!(index.unique_value_line("errors", 0, "1"), None);
     }
 
     #[test]
