@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::error::SpecErrors;
 use crate::load::SPEC_FILES;
 use crate::render::render_compact;
 
@@ -32,8 +33,26 @@ pub fn run(spec_dir: impl AsRef<Path>) {
             write_if_changed(&out_dir.join(CODE_FILE), &render_compact(&generated));
             write_if_changed(&out_dir.join(DOCS_FILE), &generated.crate_docs);
         }
-        Err(errors) => fail(&format!("the FC spec has problems:\n{errors}")),
+        Err(errors) => fail(&failure_report(&errors)),
     }
+}
+
+/// The text a failed build prints: a heading, every problem, the count.
+///
+/// `cargo xtask check` prints the same text, so a pre-commit hook and the
+/// build read alike.
+///
+/// ```
+/// use fc_codegen::{SpecError, SpecErrors};
+///
+/// let errors = SpecErrors(vec![SpecError::new("spec/errors.yaml", "missing spec file")]);
+/// assert_eq!(
+///     fc_codegen::build_script::failure_report(&errors),
+///     "the FC spec has problems:\nerror: spec/errors.yaml: missing spec file\n1 problem in the spec",
+/// );
+/// ```
+pub fn failure_report(errors: &SpecErrors) -> String {
+    format!("the FC spec has problems:\n{errors}")
 }
 
 /// Writes `text` to `path` unless the file already holds exactly that, so an

@@ -192,7 +192,7 @@ fn parse_document<T: DeserializeOwned>(
     text: &str,
     errors: &mut Vec<SpecError>,
 ) -> Option<T> {
-    parse_value(file, text, errors)?;
+    parse_value(file, text, None, errors)?;
     match serde_yaml::from_str::<T>(text) {
         Ok(value) => Some(value),
         Err(error) => {
@@ -210,7 +210,7 @@ fn parse_list<T: DeserializeOwned>(
     key: &str,
     errors: &mut Vec<SpecError>,
 ) -> Option<Vec<T>> {
-    let value = parse_value(file, text, errors)?;
+    let value = parse_value(file, text, Some(key), errors)?;
     let Value::Mapping(mapping) = value else {
         errors.push(file.error(Some(1), format!("expected a mapping with the key `{key}`")));
         return None;
@@ -251,7 +251,14 @@ fn parse_list<T: DeserializeOwned>(
 }
 
 /// Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
-fn parse_value(file: &SourceFile, text: &str, errors: &mut Vec<SpecError>) -> Option<Value> {
+/// In a file holding the list `list_key`, the report names the entry that
+/// holds the line.
+fn parse_value(
+    file: &SourceFile,
+    text: &str,
+    list_key: Option<&str>,
+    errors: &mut Vec<SpecError>,
+) -> Option<Value> {
     match serde_yaml::from_str::<Value>(text) {
         Ok(Value::Null) => {
             errors.push(file.error(None, "the file is empty"));
@@ -260,8 +267,17 @@ fn parse_value(file: &SourceFile, text: &str, errors: &mut Vec<SpecError>) -> Op
         Ok(value) => Some(value),
         Err(error) => {
             let mut report = yaml_error(file, &error, 0, None);
-            if report.line.is_none() {
-                report.line = duplicate_key_line(file, &error.to_string());
+            // serde_yaml puts a duplicated key at its mapping's first line, or
+            // at none: the repetition itself is the line to fix.
+            if let Some(line) = duplicate_key_line(file, &report.message) {
+                report.line = Some(line);
+            }
+            if let (Some(key), Some(line)) = (list_key, report.line) {
+                if let Some(index) = file.lines.entry_at_line(key, line) {
+                    let entry = format!("{key}[{index}]");
+                    report.message = strip_entry_path(&report.message, &entry);
+                    report = report.in_entry(entry);
+                }
             }
             errors.push(report);
             None
@@ -269,13 +285,21 @@ fn parse_value(file: &SourceFile, text: &str, errors: &mut Vec<SpecError>) -> Op
     }
 }
 
-/// serde_yaml names a duplicated key but gives no line: find its second use.
+/// serde_yaml names a duplicated key, after the path of its mapping.
 fn duplicate_key_line(file: &SourceFile, message: &str) -> Option<usize> {
-    let key = message
-        .strip_prefix("duplicate entry with key \"")?
-        .split('"')
-        .next()?;
-    file.lines.key_occurrence_line(key, 1)
+    let (_, key) = message.split_once("duplicate entry with key \"")?;
+    let key = key.split('"').next()?;
+    file.lines.duplicate_key_line(key)
+}
+
+/// `regions[1].name: duplicate ...` in the entry `regions[1]` reads
+/// `name: duplicate ...`.
+fn strip_entry_path(message: &str, entry: &str) -> String {
+    match message.strip_prefix(entry) {
+        Some(rest) if rest.starts_with('.') => rest[1..].to_owned(),
+        Some(rest) if rest.starts_with(": ") => rest[2..].to_owned(),
+        _ => message.to_owned(),
+    }
 }
 
 /// Reports a broken entry. The value-level error has neither path nor line,
@@ -294,11 +318,21 @@ fn entry_error<T: DeserializeOwned>(
             return yaml_error(file, &error, span.0, Some(label));
         }
     }
-    file.error(
-        file.lines.entry_line(key, index),
-        strip_location(&value_error.to_string()),
-    )
-    .in_entry(label)
+    // The text parser reads a plain `70000` as a string where the value
+    // parser does not, so the snippet parsed and only the message is left:
+    // it quotes the value, which points at the line when only one holds it.
+    let message = strip_location(&value_error.to_string());
+    let line = quoted_value(&message)
+        .and_then(|value| file.lines.unique_value_line(key, index, value))
+        .or_else(|| file.lines.entry_line(key, index));
+    file.error(line, message).in_entry(label)
+}
+
+/// `70000` in "invalid type: integer `70000`, expected a string".
+fn quoted_value(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once('`')?;
+    let (value, _) = rest.split_once('`')?;
+    Some(value)
 }
 
 /// `regions[7] (cn-hongkong)`: the index and, where the entry has one, its id.
@@ -325,10 +359,12 @@ fn yaml_error(
         .map(|location| location.line() + line_offset);
     let mut message = strip_location(&error.to_string());
     if entry.is_some() {
-        // The snippet is a one-item list: its path starts with `[0]`.
-        if let Some(rest) = message.strip_prefix("[0].") {
+        // The snippet is a one-item list: its path starts with `[0]`, or
+        // `.[0]` in the serde_yaml versions that root paths at `.`.
+        let relative = message.strip_prefix('.').unwrap_or(&message);
+        if let Some(rest) = relative.strip_prefix("[0].") {
             message = rest.to_owned();
-        } else if let Some(rest) = message.strip_prefix("[0]: ") {
+        } else if let Some(rest) = relative.strip_prefix("[0]: ") {
             message = rest.to_owned();
         }
     }
@@ -339,9 +375,29 @@ fn yaml_error(
     }
 }
 
+/// Drops serde_yaml's ` at line L column C`: the report puts the line in
+/// front, and in a snippet the line would be the snippet's. The column stays.
 fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) if message[at..].contains(" column ") => message[..at].to_owned(),
+    let Some(at) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let rest = &message[at + " at line ".len()..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after_line = &rest[digits..];
+    match after_line.strip_prefix(" column ") {
+        Some(column) if digits > 0 => {
+            let column_digits = column.bytes().take_while(u8::is_ascii_digit).count();
+            let tail = &column[column_digits..];
+            if tail.is_empty() {
+                message[..at].to_owned()
+            } else {
+                format!(
+                    "{} at column {}{tail}",
+                    &message[..at],
+                    &column[..column_digits]
+                )
+            }
+        }
         _ => message.to_owned(),
     }
 }

@@ -91,16 +91,50 @@ impl LineIndex {
             .map(|line| line + 1)
     }
 
-    /// The 1-based line where `key:` appears for the `occurrence`-th time
-    /// (0-based), at any depth: used for duplicate keys, which the parser
-    /// names without a line.
-    pub fn key_occurrence_line(&self, key: &str, occurrence: usize) -> Option<usize> {
-        self.lines
+    /// The 1-based line inside an item of the sequence `key` whose value is
+    /// written exactly as `value`, when exactly one line is.
+    pub fn unique_value_line(&self, key: &str, index: usize, value: &str) -> Option<usize> {
+        let (start, end) = self.entry_span(key, index)?;
+        let mut lines = (start..end).filter(|&number| value_of(&self.lines[number]) == Some(value));
+        let line = lines.next()?;
+        lines.next().is_none().then_some(line + 1)
+    }
+
+    /// The 1-based line where a mapping repeats `key`: the second `key:` at
+    /// the same indent with no line of smaller indent between the two. The
+    /// parser names a duplicated key without saying where it is; the first
+    /// repetition in the file is the one it stops at.
+    pub fn duplicate_key_line(&self, key: &str) -> Option<usize> {
+        let keys = self
+            .lines
             .iter()
             .enumerate()
-            .filter(|(_, line)| key_of(line) == Some(key))
-            .nth(occurrence)
-            .map(|(number, _)| number + 1)
+            .filter(|(_, line)| key_of(line) == Some(key));
+        keys.filter_map(|(first, line)| {
+            let column = key_column(line);
+            self.lines
+                .iter()
+                .enumerate()
+                .skip(first + 1)
+                .filter(|(_, line)| !is_blank_or_comment(line))
+                .take_while(|(_, line)| indent_of(line) >= column)
+                .find(|(_, line)| {
+                    indent_of(line) == column
+                        && key_column(line) == column
+                        && key_of(line) == Some(key)
+                })
+                .map(|(number, _)| number + 1)
+        })
+        .min()
+    }
+
+    /// The 0-based index of the item of the top-level sequence `key` that
+    /// holds the 1-based `line`.
+    pub fn entry_at_line(&self, key: &str, line: usize) -> Option<usize> {
+        let starts = self.entry_starts(key);
+        let index = starts.iter().rposition(|&start| start < line)?;
+        let (start, end) = self.entry_span(key, index)?;
+        (start < line && line <= end).then_some(index)
     }
 
     fn top_level_key(&self, key: &str) -> Option<usize> {
@@ -140,6 +174,23 @@ fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
+/// Where a line's mapping key starts, after any `- ` of sequence items.
+fn key_column(line: &str) -> usize {
+    let mut rest = line.trim_start_matches(' ');
+    while let Some(after_dash) = rest.strip_prefix("- ") {
+        rest = after_dash.trim_start_matches(' ');
+    }
+    line.len() - rest.len()
+}
+
+/// The value written after a line's mapping key: `    internal: 70000`
+/// gives `70000`.
+fn value_of(line: &str) -> Option<&str> {
+    key_of(line)?;
+    let (_, value) = line[key_column(line)..].split_once(':')?;
+    Some(value.trim())
+}
+
 /// The mapping key a line starts, if any: `  - id: "x"` and `id:` give `id`.
 fn key_of(line: &str) -> Option<&str> {
     let mut rest = line.trim_start_matches(' ');
@@ -176,6 +227,36 @@ mod tests {
         );
         assert_eq!(index.entry_span("regions", 1), Some((5, 8)));
         assert_eq!(index.path_line(&["other"]), Some(9));
+    }
+
+    #[test]
+    fn a_duplicate_key_is_found_in_its_own_mapping() {
+        // `en` appears once in each entry's name; only the second entry's
+        // name repeats it, on line 7.
+        let text = "regions:\n  - name:\n      en: \"a\"\n      zh: \"b\"\n  - name:\n      en: \"c\"\n      en: \"d\"\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.duplicate_key_line("en"), Some(7));
+        assert_eq!(index.duplicate_key_line("zh"), None);
+        assert_eq!(index.duplicate_key_line("name"), None);
+        assert_eq!(index.entry_at_line("regions", 7), Some(1));
+        assert_eq!(index.entry_at_line("regions", 3), Some(0));
+        assert_eq!(index.entry_at_line("regions", 1), None);
+    }
+
+    #[test]
+    fn a_top_level_key_repeated_after_nested_keys_is_found() {
+        let index = LineIndex::new("a:\n  b: 1\nc:\n  b: 2\na:\n  d: 3\n");
+        assert_eq!(index.duplicate_key_line("a"), Some(5));
+        assert_eq!(index.duplicate_key_line("b"), None);
+    }
+
+    #[test]
+    fn a_value_is_found_by_its_text_only_when_one_line_holds_it() {
+        let text = "errors:\n  - code: \"A\"\n    http_status: 400\n    en: 70000\n    zh: 400\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.unique_value_line("errors", 0, "70000"), Some(4));
+        assert_eq!(index.unique_value_line("errors", 0, "400"), None);
+        assert_eq!(index.unique_value_line("errors", 0, "1"), None);
     }
 
     #[test]

@@ -234,7 +234,10 @@ fn check_errors(
         localized_problems(&error.cause, &["cause"], &mut report);
         localized_problems(&error.solution, &["solution"], &mut report);
         if let Some(problem) = text_problem(&error.annotation.reason) {
-            report(&["annotation", "reason"], problem);
+            report(
+                &["annotation", "reason"],
+                format!("annotation.reason: {problem}"),
+            );
         }
         variants.push(variant);
     }

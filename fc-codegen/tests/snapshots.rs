@@ -52,25 +52,105 @@ fn fixture_with_keyword_names_generates_the_reviewed_code() {
 }
 
 #[test]
-fn duplicate_id_and_bad_endpoint_are_both_reported_with_lines() {
-    let errors = fc_codegen::generate_dir(fixture("invalid/duplicate-id-and-bad-endpoint"))
-        .expect_err("the fixture is broken on purpose");
-    let report = errors
-        .to_string()
-        .replace(env!("CARGO_MANIFEST_DIR"), "$CRATE");
-    assert_eq!(errors.0.len(), 2, "{report}");
-    insta::assert_snapshot!("duplicate_id_and_bad_endpoint", report);
+fn same_spec_gives_the_same_bytes() {
+    let mut specs = vec![workspace_root().join("spec")];
+    for name in ["one-region", "keyword-names", "unicode-and-quotes"] {
+        specs.push(fixture(&format!("valid/{name}")));
+    }
+    for spec in specs {
+        let first = fc_codegen::generate_dir(&spec).unwrap();
+        for _ in 0..5 {
+            let again = fc_codegen::generate_dir(&spec).unwrap();
+            assert_eq!(render_compact(&first), render_compact(&again));
+            assert_eq!(render_pretty(&first).ok(), render_pretty(&again).ok());
+            assert_eq!(first.crate_docs, again.crate_docs);
+        }
+    }
+}
+
+/// The variants listed in `impl <enum_name> { const ALL: .. = &[..] }`.
+fn all_constant(file: &syn::File, enum_name: &str) -> Vec<String> {
+    let impl_block = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Impl(block) if block.trait_.is_none() => match &*block.self_ty {
+                syn::Type::Path(path) if path.path.is_ident(enum_name) => Some(block),
+                _ => None,
+            },
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no inherent impl of {enum_name}"));
+    let all = impl_block
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::ImplItem::Const(constant) if constant.ident == "ALL" => Some(&constant.expr),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{enum_name} has no ALL"));
+    let syn::Expr::Reference(reference) = all else {
+        panic!("{enum_name}::ALL is not `&[..]`");
+    };
+    let syn::Expr::Array(array) = &*reference.expr else {
+        panic!("{enum_name}::ALL is not `&[..]`");
+    };
+    array
+        .elems
+        .iter()
+        .map(|element| match element {
+            syn::Expr::Path(path) => path.path.segments.last().unwrap().ident.to_string(),
+            _ => panic!("{enum_name}::ALL holds something other than paths"),
+        })
+        .collect()
+}
+
+/// The real spec with its regions and error codes in reverse order.
+fn reversed_spec() -> tempfile::TempDir {
+    let source = workspace_root().join("spec");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(source.join("service.yaml"), dir.path().join("service.yaml")).unwrap();
+    for (file, key) in [("regions.yaml", "regions"), ("errors.yaml", "errors")] {
+        let text = std::fs::read_to_string(source.join(file)).unwrap();
+        let mut value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let serde_yaml::Value::Sequence(entries) = &mut value[key] else {
+            panic!("{file} holds no list `{key}`");
+        };
+        entries.reverse();
+        std::fs::write(
+            dir.path().join(file),
+            serde_yaml::to_string(&value).unwrap(),
+        )
+        .unwrap();
+    }
+    dir
 }
 
 #[test]
-fn same_spec_gives_the_same_bytes() {
+fn output_order_follows_spec_order() {
     let spec = workspace_root().join("spec");
-    let first = fc_codegen::generate_dir(&spec).unwrap();
-    for _ in 0..5 {
-        let again = fc_codegen::generate_dir(&spec).unwrap();
-        assert_eq!(render_compact(&first), render_compact(&again));
-        assert_eq!(first.crate_docs, again.crate_docs);
-    }
+    let reversed = reversed_spec();
+    let forward: syn::File =
+        syn::parse_str(&render_compact(&fc_codegen::generate_dir(&spec).unwrap())).unwrap();
+    let backward: syn::File = syn::parse_str(&render_compact(
+        &fc_codegen::generate_dir(reversed.path()).unwrap(),
+    ))
+    .unwrap();
+
+    let loaded = fc_codegen::load::load_dir(&spec).unwrap();
+    let valid = fc_codegen::validate::validate(&loaded).unwrap();
+    let region_order: Vec<String> = valid.regions().map(|(_, name)| name.to_owned()).collect();
+    let error_order: Vec<String> = valid.errors().map(|(_, name)| name.to_owned()).collect();
+    assert_eq!(region_order.first().map(String::as_str), Some("CnHangzhou"));
+    assert_eq!(all_constant(&forward, "Region"), region_order);
+    assert_eq!(all_constant(&forward, "ErrorCode"), error_order);
+
+    let mut region_reversed = region_order;
+    region_reversed.reverse();
+    let mut error_reversed = error_order;
+    error_reversed.reverse();
+    assert_eq!(all_constant(&backward, "Region"), region_reversed);
+    assert_eq!(all_constant(&backward, "ErrorCode"), error_reversed);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use fc_codegen::build_script::{write_if_changed, CODE_FILE, DOCS_FILE};
+use fc_codegen::build_script::{failure_report, write_if_changed, CODE_FILE, DOCS_FILE};
 use fc_codegen::render::render_pretty;
 
 /// Validates `spec/`, writes the readable generated code and docs to
@@ -27,13 +27,23 @@ pub fn codegen(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Validates `spec/` and reports every problem.
-pub fn check(root: &Path) -> Result<(), String> {
-    let generated =
-        fc_codegen::generate_dir(root.join("spec")).map_err(|errors| errors.to_string())?;
+/// Validates the workspace's `spec/` as the build script sees it: from the
+/// package root, so the report names `spec/regions.yaml` as the build does.
+pub fn check_workspace_spec(root: &Path) -> Result<(), String> {
+    std::env::set_current_dir(root)
+        .map_err(|error| format!("cannot enter {}: {error}", root.display()))?;
+    check(Path::new("spec"))
+}
+
+/// Validates the spec folder `spec_dir` and reports every problem with the
+/// text a failing build prints.
+pub fn check(spec_dir: &Path) -> Result<(), String> {
+    let generated = fc_codegen::generate_dir(spec_dir).map_err(|errors| failure_report(&errors))?;
     println!(
-        "spec/ is valid: {} regions, {} error codes",
-        generated.region_count, generated.error_count
+        "{} is valid: {} regions, {} error codes",
+        spec_dir.display(),
+        generated.region_count,
+        generated.error_count
     );
     Ok(())
 }

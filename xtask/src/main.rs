@@ -2,7 +2,8 @@
 //!
 //! - `codegen`: validate `spec/`, render the generated code readably to
 //!   `target/codegen/`, and print a summary.
-//! - `check`: validate `spec/` and report every problem, as the build does.
+//! - `check [DIR]`: validate `spec/` (or `DIR`) and report every problem, as
+//!   the build does, exiting non-zero on a bad spec.
 //! - `spec-diff`: what a spec change means for users, and its SemVer bump.
 //! - `import`: read the documents' text exports into `spec/`.
 
@@ -20,7 +21,11 @@ fn main() -> ExitCode {
     let root = workspace_root();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::codegen(&root),
-        Some("check") => codegen::check(&root),
+        Some("check") => match &args[1..] {
+            [] => codegen::check_workspace_spec(&root),
+            [dir] => codegen::check(Path::new(dir)),
+            _ => Err(format!("check takes at most one spec folder\n\n{USAGE}")),
+        },
         Some("spec-diff") => spec_diff::spec_diff(&args[1..]),
         Some("import") => import::import(&root, &args[1..]),
         Some("help" | "--help" | "-h") | None => {
@@ -43,7 +48,9 @@ usage: cargo xtask <command>
 
 commands:
   codegen   validate spec/, write the generated code readably to target/codegen/, print a summary
-  check     validate spec/ and report every problem (for CI and pre-commit hooks)
+  check [DIR]
+            validate spec/ (or the spec folder DIR) and report every problem as
+            the build does, exiting with 1 on a bad spec (for CI and pre-commit hooks)
   spec-diff [--from REV|DIR] [--to REV|DIR] [--format markdown|json]
             what a spec change means for users, and the SemVer bump it needs;
             defaults: --from the merge-base of HEAD and main, --to the working tree's spec/
