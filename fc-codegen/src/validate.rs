@@ -284,8 +284,16 @@ fn localized_problems(text: &Localized, path: &[&str], report: &mut impl FnMut(&
     }
 }
 
+/// Text is kept verbatim, but must say something, and must not hold control
+/// characters other than tab and line breaks: the documents have none, and a
+/// stray NUL or escape from a copy-paste would reach users' logs unseen.
 fn text_problem(text: &str) -> Option<String> {
-    text.trim().is_empty().then(|| "text is empty".to_owned())
+    if text.trim().is_empty() {
+        return Some("text is empty".to_owned());
+    }
+    text.chars()
+        .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| format!("text holds the control character U+{:04X}", u32::from(c)))
 }
 
 /// A region id becomes a DNS label of the endpoint host.
