@@ -43,7 +43,8 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
         /// A Function Compute region, as listed in the documents' endpoint tables.
         ///
         /// `#[non_exhaustive]`: a new region in the documents is a new variant in
-        /// a minor release, so a `match` needs a `_` arm.
+        /// a minor release, so a `match` needs a `_` arm. For a region newer than
+        /// this crate, see [`Endpoint::for_unlisted_region`].
         ///
         /// ```
         /// use fc_generated::{Lang, Network, Region};
@@ -86,7 +87,8 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
 
             /// The service endpoint host on `network` (`cn-hangzhou.fc.aliyuncs.com`).
             ///
-            /// A request goes to `account_id.service_endpoint` (see [`DOMAIN_FORMAT`]).
+            /// A request goes to `account_id.service_endpoint` (see [`DOMAIN_FORMAT`]);
+            /// [`Endpoint::new`] builds that host from an account id.
             pub const fn endpoint(self, network: Network) -> &'static str {
                 match network {
                     Network::Public => match self {
