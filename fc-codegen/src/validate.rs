@@ -296,18 +296,33 @@ fn text_problem(text: &str) -> Option<String> {
         .map(|c| format!("text holds the control character U+{:04X}", u32::from(c)))
 }
 
-/// A region id becomes a DNS label of the endpoint host.
+/// A region id becomes a DNS label of the endpoint host. The rule is the one
+/// `fc_generated::Endpoint` enforces at run time on ids the spec does not
+/// list (`check_region_id` there), so every listed id would also pass there:
+/// two or more lowercase letters, then one or more `-`-joined parts of
+/// lowercase letters and digits, at most 54 bytes (so `{id}-internal` fits a
+/// 63-byte DNS label), and not ending in `-internal` (whose public host would
+/// be another region's internal one).
 fn region_id_problem(id: &str) -> Option<String> {
-    let shaped = !id.is_empty()
-        && id.len() <= 50
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--");
+    let mut parts = id.split('-');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let shaped = id.len() <= 54
+        && first.len() >= 2
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && !rest.is_empty()
+        && rest.iter().all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+        && rest.last() != Some(&"internal");
     (!shaped).then(|| {
-        format!("region id {id:?} is not lowercase ASCII letters and digits joined by single `-` (at most 50 bytes)")
+        format!(
+            "region id {id:?} is not shaped like `cn-hangzhou` or `ap-northeast-1`: two or more lowercase letters, \
+             then `-`-joined parts of lowercase letters and digits, at most 54 bytes, not ending in `-internal`"
+        )
     })
 }
 
@@ -325,7 +340,11 @@ fn error_code_problem(code: &str) -> Option<String> {
     })
 }
 
+/// The same rule as `fc_generated::Endpoint::new` (`MAX_ACCOUNT_ID_DIGITS`),
+/// so the documents' example always builds.
 fn account_id_problem(account_id: &str) -> Option<String> {
-    let digits = !account_id.is_empty() && account_id.bytes().all(|b| b.is_ascii_digit());
-    (!digits).then(|| format!("account id {account_id:?} is not ASCII digits"))
+    let digits = !account_id.is_empty()
+        && account_id.len() <= 20
+        && account_id.bytes().all(|b| b.is_ascii_digit());
+    (!digits).then(|| format!("account id {account_id:?} is not 1 to 20 ASCII digits"))
 }
