@@ -39,11 +39,12 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
         /// ```
         /// use fc_generated::{ErrorCode, Lang};
         ///
-        /// let code: ErrorCode = "ResourceThrottled".parse().unwrap();
-        /// assert_eq!(code.http_status(), 503);
-        /// assert!(code.is_retryable());
-        /// assert_eq!(code.cause(Lang::Zh), "占用机器数超过限制");
-        /// assert_eq!(code.to_string(), "ResourceThrottled");
+        /// for &code in ErrorCode::ALL {
+        ///     // Display writes the code, and the code parses back.
+        ///     assert_eq!(code.to_string().parse::<ErrorCode>(), Ok(code));
+        ///     assert!((400..600).contains(&code.http_status()));
+        ///     println!("{code} (HTTP {}): {}", code.http_status(), code.solution(Lang::En));
+        /// }
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]

@@ -49,11 +49,12 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
         /// ```
         /// use fc_generated::{Lang, Network, Region};
         ///
-        /// let region: Region = "cn-shanghai".parse().unwrap();
-        /// assert_eq!(region, Region::CnShanghai);
-        /// assert_eq!(region.name(Lang::En), "China (Shanghai)");
-        /// assert_eq!(region.endpoint(Network::Internal), "cn-shanghai-internal.fc.aliyuncs.com");
-        /// assert_eq!(region.to_string(), "cn-shanghai");
+        /// for &region in Region::ALL {
+        ///     // Display writes the id, and the id parses back.
+        ///     assert_eq!(region.to_string().parse::<Region>(), Ok(region));
+        ///     assert!(region.endpoint(Network::Internal).ends_with("-internal.fc.aliyuncs.com"));
+        ///     println!("{region}: {} / {}", region.name(Lang::En), region.name(Lang::Zh));
+        /// }
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
