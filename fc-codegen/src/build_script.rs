@@ -30,8 +30,11 @@ pub fn run(spec_dir: impl AsRef<Path>) {
     };
     match crate::generate_dir(spec_dir) {
         Ok(generated) => {
-            write_if_changed(&out_dir.join(CODE_FILE), &render_compact(&generated));
-            write_if_changed(&out_dir.join(DOCS_FILE), &generated.crate_docs);
+            let written = write_if_changed(&out_dir.join(CODE_FILE), &render_compact(&generated))
+                .and_then(|()| write_if_changed(&out_dir.join(DOCS_FILE), &generated.crate_docs));
+            if let Err(error) = written {
+                fail(&format!("cannot write into {}: {error}", out_dir.display()));
+            }
         }
         Err(errors) => fail(&failure_report(&errors)),
     }
@@ -57,13 +60,11 @@ pub fn failure_report(errors: &SpecErrors) -> String {
 
 /// Writes `text` to `path` unless the file already holds exactly that, so an
 /// unchanged spec leaves the file's timestamp alone.
-pub fn write_if_changed(path: &Path, text: &str) {
+pub fn write_if_changed(path: &Path, text: &str) -> std::io::Result<()> {
     if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
-        return;
+        return Ok(());
     }
-    if let Err(error) = std::fs::write(path, text) {
-        fail(&format!("cannot write {}: {error}", path.display()));
-    }
+    std::fs::write(path, text)
 }
 
 fn fail(message: &str) -> ! {

@@ -336,7 +336,7 @@ fn quoted_value(message: &str) -> Option<&str> {
 }
 
 /// `regions[7] (cn-hongkong)`: the index and, where the entry has one, its id.
-pub fn entry_label(key: &str, index: usize, entry: &Value) -> String {
+pub(crate) fn entry_label(key: &str, index: usize, entry: &Value) -> String {
     let id = ["id", "code"]
         .iter()
         .find_map(|field| entry.get(field).and_then(Value::as_str));
