@@ -85,3 +85,28 @@ fn check_refuses_more_than_one_folder() {
         .unwrap()
         .starts_with("check takes at most one spec folder"));
 }
+
+#[test]
+fn check_fails_on_an_annotation_an_import_defaulted_and_nobody_reviewed() {
+    let spec = tempfile::tempdir().unwrap();
+    for file in fc_codegen::load::SPEC_FILES {
+        let text = std::fs::read_to_string(fixtures().join("valid/one-region").join(file)).unwrap();
+        let text = text.replace(
+            "reason: \"The request itself is wrong.\"",
+            "reason: \"TODO: review: new in the documents; decide.\"",
+        );
+        std::fs::write(spec.path().join(file), text).unwrap();
+    }
+    // The build accepts it, so that an import can be built and tested...
+    assert!(fc_codegen::generate_dir(spec.path()).is_ok());
+    // ...but the check CI runs does not, and points at the line.
+    let output = xtask(&["check", "."], spec.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "the FC spec has problems:\n\
+         error: ./errors.yaml:12: errors[0] (InvalidArgument): annotation.reason: not reviewed \
+         (starts with \"TODO: review\"); decide whether a client may retry this error, set `retryable` and say why\n\
+         1 problem in the spec\n"
+    );
+}

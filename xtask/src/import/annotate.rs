@@ -5,7 +5,9 @@
 //! every code the spec already has and gives a new code [`review_annotation`],
 //! which the import reports so that a person decides.
 
+use fc_codegen::load::LoadedSpec;
 use fc_codegen::spec::{ErrorAnnotation, ErrorSpec};
+use fc_codegen::SpecError;
 
 use super::join::DocumentedError;
 
@@ -22,6 +24,28 @@ pub fn review_annotation() -> ErrorAnnotation {
             "{REVIEW_MARK}: new in the documents; decide whether a client may retry this error and say why."
         ),
     }
+}
+
+/// A problem for each error code whose annotation still carries
+/// [`REVIEW_MARK`], with its file, entry and line.
+pub fn unreviewed_annotations(loaded: &LoadedSpec) -> Vec<SpecError> {
+    let file = &loaded.errors;
+    loaded
+        .spec
+        .errors
+        .iter()
+        .enumerate()
+        .filter(|(_, error)| error.annotation.reason.starts_with(REVIEW_MARK))
+        .map(|(index, error)| {
+            file.error(
+                file.lines.field_line("errors", index, &["annotation", "reason"]),
+                format!(
+                    "annotation.reason: not reviewed (starts with {REVIEW_MARK:?}); decide whether a client may retry this error, set `retryable` and say why"
+                ),
+            )
+            .in_entry(format!("errors[{index}] ({})", error.code))
+        })
+        .collect()
 }
 
 /// The error codes with annotations, and which of them need a person.

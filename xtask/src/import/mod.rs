@@ -22,6 +22,8 @@ use crate::spec_diff::{diff, summary_line};
 use crate::spec_write::{existing_files, write_spec, FileChange};
 use problem::Problems;
 
+pub use annotate::unreviewed_annotations;
+
 const USAGE: &str = "usage: cargo xtask import --en FILE --zh FILE [--spec DIR]
   --en FILE   the English API reference, as a text export
   --zh FILE   the Chinese API reference, as a text export
