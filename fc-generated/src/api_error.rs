@@ -11,6 +11,7 @@
 
 use core::fmt;
 
+use crate::bounded::char_prefix;
 use crate::ErrorCode;
 #[cfg(feature = "json")]
 use crate::{ERROR_CODE_FIELD, ERROR_MESSAGE_FIELD};
@@ -161,7 +162,7 @@ impl ApiError {
             message: fields.message.unwrap_or_default(),
             request_id: request_id
                 .filter(|id| !id.is_empty())
-                .map(|id| prefix(id, MAX_REQUEST_ID_BYTES).to_owned()),
+                .map(|id| char_prefix(id, MAX_REQUEST_ID_BYTES).to_owned()),
             raw_body,
             raw_body_truncated,
         }
@@ -390,9 +391,9 @@ impl BodyFields {
         match serde_json::from_slice::<Value>(body) {
             Ok(Value::Object(object)) => BodyFields {
                 code: string_field(&object, [ERROR_CODE_FIELD, SERVICE_CODE_FIELD])
-                    .map(|code| prefix(code, MAX_CODE_BYTES).to_owned()),
+                    .map(|code| char_prefix(code, MAX_CODE_BYTES).to_owned()),
                 message: string_field(&object, [ERROR_MESSAGE_FIELD, SERVICE_MESSAGE_FIELD])
-                    .map(|message| prefix(message, MAX_MESSAGE_BYTES).to_owned()),
+                    .map(|message| char_prefix(message, MAX_MESSAGE_BYTES).to_owned()),
             },
             _ => BodyFields::default(),
         }
@@ -405,19 +406,6 @@ impl BodyFields {
     }
 }
 
-/// The longest prefix of `text` of at most `max` bytes that ends at a
-/// character boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 /// The start of `bytes` as text of at most `max` bytes, and whether that
 /// is less than all of it: invalid UTF-8 becomes `U+FFFD`, and the cut
 /// falls on a character boundary.
@@ -425,7 +413,7 @@ fn lossy_prefix(bytes: &[u8], max: usize) -> (String, bool) {
     let mut text = String::with_capacity(bytes.len().min(max));
     for chunk in bytes.utf8_chunks() {
         let valid = chunk.valid();
-        let kept = prefix(valid, max - text.len());
+        let kept = char_prefix(valid, max - text.len());
         text.push_str(kept);
         if kept.len() < valid.len() {
             return (text, true);

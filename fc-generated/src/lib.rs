@@ -42,6 +42,7 @@
 #![warn(missing_docs)]
 
 mod api_error;
+mod bounded;
 mod endpoint;
 mod lang;
 mod parse_error;

@@ -7,6 +7,7 @@
 
 use core::fmt;
 
+use crate::bounded::char_prefix;
 use crate::{ErrorCode, Region};
 
 /// How many bytes of a rejected input an error keeps; longer inputs are cut
@@ -21,6 +22,9 @@ use crate::{ErrorCode, Region};
 /// ```
 pub const KEPT_INPUT_BYTES: usize = 64;
 
+// `KeptInput` stores how many bytes it kept in a `u8`.
+const _: () = assert!(KEPT_INPUT_BYTES <= u8::MAX as usize);
+
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct KeptInput {
     bytes: [u8; KEPT_INPUT_BYTES],
@@ -30,15 +34,12 @@ struct KeptInput {
 
 impl KeptInput {
     fn new(input: &str) -> Self {
-        let mut kept = input.len().min(KEPT_INPUT_BYTES);
-        while !input.is_char_boundary(kept) {
-            kept -= 1;
-        }
+        let kept = char_prefix(input, KEPT_INPUT_BYTES);
         let mut bytes = [0; KEPT_INPUT_BYTES];
-        bytes[..kept].copy_from_slice(&input.as_bytes()[..kept]);
+        bytes[..kept.len()].copy_from_slice(kept.as_bytes());
         KeptInput {
             bytes,
-            kept: kept as u8,
+            kept: kept.len() as u8,
             full_len: input.len(),
         }
     }
