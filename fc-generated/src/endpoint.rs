@@ -67,6 +67,11 @@ const SCHEME: &str = "https://";
 /// [`Endpoint::for_unlisted_region`]. [`Display`](fmt::Display) prints the
 /// host.
 ///
+/// With feature `serde` an endpoint serializes as its host and deserializes
+/// through [`FromStr`], so a config file can hold
+/// `"16530750.cn-shanghai.fc.aliyuncs.com"`. Like [`FromStr`], that rejects
+/// a region this crate does not list.
+///
 /// ```
 /// use fc_generated::{Endpoint, Network, Region};
 ///

@@ -1,4 +1,5 @@
-//! The errors of `Region::from_str` and `ErrorCode::from_str`.
+//! The errors of the `FromStr` impls of `Region`, `ErrorCode`, `Lang` and
+//! `Network`.
 //!
 //! A miss must be cheap (no allocation, as fast as a hit) and helpful. So the
 //! error keeps the input inline, bounded to [`KEPT_INPUT_BYTES`] (an
@@ -8,7 +9,7 @@
 use core::fmt;
 
 use crate::bounded::char_prefix;
-use crate::{ErrorCode, Region};
+use crate::{ErrorCode, Lang, Network, Region};
 
 /// How many bytes of a rejected input an error keeps; longer inputs are cut
 /// at a character boundary, and the error says how long they were.
@@ -62,7 +63,9 @@ impl fmt::Debug for KeptInput {
 
 /// The closest of `candidates` to `input`: the same ignoring ASCII case,
 /// then the one at the smallest edit distance, if that is at most 2 (or a
-/// third of the input's length, for long ids).
+/// third of the input's length, for long ids) and less than the
+/// candidate's length: replacing all of a two-letter name such as `en` is
+/// not a typo of it.
 fn closest<T: Copy>(input: &str, candidates: &[T], name: impl Fn(T) -> &'static str) -> Option<T> {
     let input = input.trim();
     if let Some(&exact) = candidates
@@ -75,7 +78,7 @@ fn closest<T: Copy>(input: &str, candidates: &[T], name: impl Fn(T) -> &'static 
     candidates
         .iter()
         .map(|&candidate| (edit_distance(input, name(candidate)), candidate))
-        .filter(|&(distance, _)| distance <= limit)
+        .filter(|&(distance, candidate)| distance <= limit && distance < name(candidate).len())
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| candidate)
 }
@@ -187,6 +190,40 @@ parse_error!(
     "error code"
 );
 
+parse_error!(
+    /// A string that is not the wire form of a [`Lang`] (`en`, `zh`).
+    ///
+    /// ```
+    /// use fc_generated::Lang;
+    ///
+    /// let error = "eng".parse::<Lang>().unwrap_err();
+    /// assert_eq!(error.input(), "eng");
+    /// assert_eq!(error.suggestion(), Some(Lang::En));
+    /// assert_eq!(error.to_string(), r#"unknown language "eng"; did you mean "en"?"#);
+    /// ```
+    ParseLangError,
+    Lang,
+    as_str,
+    "language"
+);
+
+parse_error!(
+    /// A string that is not the wire form of a [`Network`] (`public`,
+    /// `internal`).
+    ///
+    /// ```
+    /// use fc_generated::Network;
+    ///
+    /// let error = "Internal".parse::<Network>().unwrap_err();
+    /// assert_eq!(error.input(), "Internal");
+    /// assert_eq!(error.suggestion(), Some(Network::Internal));
+    /// ```
+    ParseNetworkError,
+    Network,
+    as_str,
+    "network"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +234,13 @@ mod tests {
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("abc", "abc"), 0);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn a_two_letter_name_is_not_suggested_for_a_different_two_letter_word() {
+        assert_eq!(closest("fr", Lang::ALL, Lang::as_str), None);
+        assert_eq!(closest("En", Lang::ALL, Lang::as_str), Some(Lang::En));
+        assert_eq!(closest("zhs", Lang::ALL, Lang::as_str), Some(Lang::Zh));
     }
 
     #[test]

@@ -376,6 +376,32 @@ fn errors_say_what_was_wrong() {
     }
 }
 
+#[cfg(feature = "serde")]
+#[test]
+fn serde_writes_the_host_and_reads_it_back_strictly() {
+    let built = endpoint("16530750", Region::CnShanghai, Network::Internal);
+    let json = serde_json::to_string(&built).unwrap();
+    assert_eq!(json, r#""16530750.cn-shanghai-internal.fc.aliyuncs.com""#);
+    assert_eq!(serde_json::from_str::<Endpoint>(&json).unwrap(), built);
+    assert_eq!(
+        serde_json::from_str::<Endpoint>(
+            r#""https://16530750.cn-shanghai-internal.fc.aliyuncs.com/""#
+        )
+        .unwrap(),
+        built
+    );
+    let error = serde_json::from_str::<Endpoint>(r#""16530750.cn-shanghai.fc.aliyuncs.com:443""#)
+        .unwrap_err();
+    assert!(error.to_string().contains("port"), "{error}");
+
+    // Unlisted regions serialize, but read back only through the lenient parser.
+    let unlisted = Endpoint::for_unlisted_region("16530750", "me-east-1", Network::Public).unwrap();
+    let json = serde_json::to_string(&unlisted).unwrap();
+    assert_eq!(json, r#""16530750.me-east-1.fc.aliyuncs.com""#);
+    let error = serde_json::from_str::<Endpoint>(&json).unwrap_err();
+    assert!(error.to_string().contains("unknown region id"), "{error}");
+}
+
 #[test]
 fn endpoint_and_error_can_cross_threads() {
     fn assert_send_sync<T: Send + Sync + 'static>() {}
