@@ -346,6 +346,113 @@ fn unlisted_region_ids_must_have_the_shape_of_region_ids() {
 }
 
 #[test]
+fn the_lenient_parser_reads_back_unlisted_region_endpoints() {
+    for (text, region_id, network) in [
+        (
+            "16530750.me-east-1.fc.aliyuncs.com",
+            "me-east-1",
+            Network::Public,
+        ),
+        (
+            "https://16530750.ME-East-1-Internal.fc.aliyuncs.com./",
+            "me-east-1",
+            Network::Internal,
+        ),
+        (
+            "1.cn-wulanchabu.fc.aliyuncs.com/",
+            "cn-wulanchabu",
+            Network::Public,
+        ),
+    ] {
+        let parsed = Endpoint::parse_allowing_unlisted(text).unwrap();
+        assert_eq!(parsed.region(), None, "{text}");
+        assert_eq!(parsed.region_id(), region_id, "{text}");
+        assert_eq!(parsed.network(), network, "{text}");
+        assert_eq!(
+            Endpoint::for_unlisted_region(parsed.account_id(), region_id, network),
+            Ok(parsed)
+        );
+        // The strict parser still refuses it.
+        assert!(matches!(
+            text.parse::<Endpoint>(),
+            Err(EndpointError::UnknownRegion(_))
+        ));
+    }
+}
+
+#[test]
+fn the_lenient_parser_agrees_with_the_strict_one_on_listed_regions() {
+    for &region in Region::ALL {
+        for &network in Network::ALL {
+            let built = endpoint("16530750", region, network);
+            for text in [
+                built.host().to_owned(),
+                built.url(),
+                built.host().to_ascii_uppercase(),
+            ] {
+                assert_eq!(Endpoint::parse_allowing_unlisted(&text), Ok(built.clone()));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_lenient_parser_rejects_what_the_unlisted_constructor_rejects() {
+    let cases: &[(&str, EndpointError)] = &[
+        (
+            "16530750.me-east-1.fc.aliyuncs.com:443",
+            EndpointError::Port,
+        ),
+        (
+            "http://16530750.me-east-1.fc.aliyuncs.com",
+            EndpointError::UnsupportedScheme,
+        ),
+        (
+            "16530750.me-east-1.fc.aliyuncs.com.evil.com",
+            EndpointError::OtherDomain,
+        ),
+        ("me-east-1.fc.aliyuncs.com", EndpointError::MissingAccountId),
+        (
+            "x.me-east-1.fc.aliyuncs.com",
+            EndpointError::AccountIdNotDigit { found: 'x', at: 0 },
+        ),
+        (
+            "1.evil.com.me-east-1.fc.aliyuncs.com",
+            EndpointError::RegionIdInvalidChar { found: '.', at: 4 },
+        ),
+        (
+            "1.internal.fc.aliyuncs.com",
+            EndpointError::RegionIdSinglePart,
+        ),
+        ("1.-internal.fc.aliyuncs.com", EndpointError::EmptyRegionId),
+        (
+            "1.me-internal-internal.fc.aliyuncs.com",
+            EndpointError::RegionIdEndsWithInternal,
+        ),
+        (
+            "1.m-east-1.fc.aliyuncs.com",
+            EndpointError::RegionIdBadFirstPart,
+        ),
+        (
+            "1.me--east.fc.aliyuncs.com",
+            EndpointError::RegionIdEmptyPart { at: 3 },
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(
+            Endpoint::parse_allowing_unlisted(text),
+            Err(*expected),
+            "{text}"
+        );
+    }
+    let huge = format!("1.{}.fc.aliyuncs.com", "a".repeat(10_000));
+    assert_eq!(
+        Endpoint::parse_allowing_unlisted(&huge),
+        Err(EndpointError::TextTooLong { len: huge.len() })
+    );
+}
+
+#[test]
 fn the_unlisted_constructor_checks_the_account_id_first() {
     assert_eq!(
         Endpoint::for_unlisted_region("x", "bad id", Network::Public),
@@ -400,6 +507,8 @@ fn serde_writes_the_host_and_reads_it_back_strictly() {
     assert_eq!(json, r#""16530750.me-east-1.fc.aliyuncs.com""#);
     let error = serde_json::from_str::<Endpoint>(&json).unwrap_err();
     assert!(error.to_string().contains("unknown region id"), "{error}");
+    let host: String = serde_json::from_str(&json).unwrap();
+    assert_eq!(Endpoint::parse_allowing_unlisted(&host), Ok(unlisted));
 }
 
 #[test]
