@@ -835,7 +835,7 @@ proptest! {
         scheme in prop::sample::select(vec!["", "https://"]),
         prefix in prop::sample::select(vec![
             "", "http://", "HTTP://", "ftp://", "//", "/", ".", "@", "user@", "user:pw@",
-            " ", "\t", "\n", "https://", "0.", "-", "\u{feff}",
+            " ", "\t", "\n", "https:/", "https:", "0.", "-", "\u{feff}",
         ]),
         suffix in prop::sample::select(vec![
             "", ":443", ":", "@", "@evil.com", " ", "\t", "\n", "/x", "//", "/?", "?a=1",
