@@ -172,6 +172,10 @@ fn parsing_rejects_what_is_not_a_bare_fc_host() {
             EndpointError::UnsupportedScheme,
         ),
         (
+            "https://https://16530750.cn-shanghai.fc.aliyuncs.com",
+            EndpointError::PathOrQuery { at: 14 },
+        ),
+        (
             "16530750.cn-shanghai.fc.aliyuncs.com:443",
             EndpointError::Port,
         ),
@@ -449,6 +453,29 @@ fn the_lenient_parser_rejects_what_the_unlisted_constructor_rejects() {
         Endpoint::parse_allowing_unlisted(&huge),
         Err(EndpointError::TextTooLong { len: huge.len() })
     );
+}
+
+#[test]
+fn no_region_id_ends_in_internal_so_every_host_reads_one_way() {
+    for &region in Region::ALL {
+        let id = format!("{}-internal", region.id());
+        for &network in Network::ALL {
+            assert_eq!(
+                Endpoint::for_unlisted_region("1", &id, network),
+                Err(EndpointError::RegionIdEndsWithInternal),
+                "{id}"
+            );
+        }
+        // Its public host would be the listed region's internal endpoint.
+        let internal = format!("1.{id}.fc.aliyuncs.com");
+        let parsed = Endpoint::parse_allowing_unlisted(&internal).unwrap();
+        assert_eq!(parsed, endpoint("1", region, Network::Internal));
+        let twice = format!("1.{id}-internal.fc.aliyuncs.com");
+        assert_eq!(
+            Endpoint::parse_allowing_unlisted(&twice),
+            Err(EndpointError::RegionIdEndsWithInternal)
+        );
+    }
 }
 
 #[test]
