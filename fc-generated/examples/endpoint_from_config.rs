@@ -12,6 +12,7 @@
 
 use std::env;
 use std::process::ExitCode;
+use std::str::FromStr;
 
 use fc_generated::{Endpoint, Network, Region, DOMAIN_EXAMPLE_ACCOUNT_ID, DOMAIN_EXAMPLE_REGION};
 
@@ -20,21 +21,16 @@ fn setting(index: usize, var: &str) -> Option<String> {
     env::args().nth(index).or_else(|| env::var(var).ok())
 }
 
-fn network_from(text: &str) -> Result<Network, String> {
-    match text {
-        "public" => Ok(Network::Public),
-        "internal" => Ok(Network::Internal),
-        other => Err(format!(
-            "unknown network {other:?}; expected \"public\" or \"internal\""
-        )),
-    }
-}
-
 fn endpoint_from_config() -> Result<Endpoint, String> {
     let account_id =
         setting(1, "FC_ACCOUNT_ID").unwrap_or_else(|| DOMAIN_EXAMPLE_ACCOUNT_ID.to_owned());
     let region = setting(2, "FC_REGION").unwrap_or_else(|| DOMAIN_EXAMPLE_REGION.id().to_owned());
-    let network = network_from(&setting(3, "FC_NETWORK").unwrap_or_else(|| "public".to_owned()))?;
+    let network = match setting(3, "FC_NETWORK") {
+        Some(network) => {
+            Network::from_str(&network).map_err(|error| format!("FC_NETWORK: {error}"))?
+        }
+        None => Network::Public,
+    };
 
     // Only an explicit `unlisted:` prefix skips the check against the known
     // regions, so a typo is reported instead of building a dead host.
@@ -65,7 +61,7 @@ fn main() -> ExitCode {
                     endpoint.region_id()
                 ),
             }
-            println!("network: {:?}", endpoint.network());
+            println!("network: {}", endpoint.network());
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -4,13 +4,16 @@
 //! The documents give the error body as `{"errorCode": .., "errorMessage": ..}`
 //! ("Error code format"); the live service and the official SDKs (Go, Java,
 //! Python, Node) use `ErrorCode` / `ErrorMessage`, and carry the request id in
-//! the `X-Fc-Request-Id` response header. Both spellings are read.
+//! the `X-Fc-Request-Id` response header. Both spellings are read. The Go SDK
+//! also reads a `RequestId` field of the body, which is the fallback when the
+//! header is missing.
 //!
 //! Everything kept is bounded (see the `MAX_*` constants), because the body
 //! of a failed response is whatever a gateway or proxy on the way sent.
 
 use core::fmt;
 
+use crate::bounded::char_prefix;
 use crate::ErrorCode;
 #[cfg(feature = "json")]
 use crate::{ERROR_CODE_FIELD, ERROR_MESSAGE_FIELD};
@@ -83,6 +86,11 @@ const SERVICE_CODE_FIELD: &str = "ErrorCode";
 /// documents' spelling is [`ERROR_MESSAGE_FIELD`].
 #[cfg(feature = "json")]
 const SERVICE_MESSAGE_FIELD: &str = "ErrorMessage";
+/// The body's request id fields, in order of preference: the Go SDK's
+/// `ServiceError` reads `RequestId`; `requestId` is the documents'
+/// camelCase style for the same field. The documents name neither.
+#[cfg(feature = "json")]
+const BODY_REQUEST_ID_FIELDS: [&str; 2] = ["RequestId", "requestId"];
 
 /// The statuses retried when the error code is not one of [`ErrorCode::ALL`]:
 /// throttling (429, 503) and transient server or gateway faults (500, 502, 504).
@@ -117,6 +125,7 @@ pub struct ApiError {
     code: Option<ErrorCode>,
     code_str: Option<String>,
     message: String,
+    message_truncated: bool,
     request_id: Option<String>,
     raw_body: String,
     raw_body_truncated: bool,
@@ -125,6 +134,10 @@ pub struct ApiError {
 impl ApiError {
     /// The error for a response with `status`, the `X-Fc-Request-Id`
     /// header's value and `body`.
+    ///
+    /// The request id is the header's value; when the header is missing or
+    /// empty, it is read from the body's `RequestId` field (the Go SDK's
+    /// spelling), else its `requestId` field.
     ///
     /// The code and message are read from a JSON object body, from
     /// `errorCode` / `errorMessage` (the documents' spelling) or
@@ -137,9 +150,9 @@ impl ApiError {
     /// [`MAX_PARSED_BODY_BYTES`] are not parsed.
     ///
     /// Without the default feature `json` the body is not parsed at all:
-    /// [`code_str`](Self::code_str) and [`code`](Self::code) are `None` and
-    /// [`message`](Self::message) is empty, while the status, the request id
-    /// and the raw body are kept as usual.
+    /// [`code_str`](Self::code_str) and [`code`](Self::code) are `None`,
+    /// [`message`](Self::message) is empty and the request id comes from the
+    /// header only, while the status and the raw body are kept as usual.
     ///
     /// ```
     /// use fc_generated::ApiError;
@@ -154,14 +167,23 @@ impl ApiError {
     pub fn from_response(status: u16, request_id: Option<&str>, body: &[u8]) -> ApiError {
         let fields = BodyFields::parse(body);
         let (raw_body, raw_body_truncated) = lossy_prefix(body, MAX_RAW_BODY_BYTES);
+        let code = fields
+            .code
+            .as_deref()
+            .map(|code| char_prefix(code, MAX_CODE_BYTES).to_owned());
+        let message = fields.message.as_deref().unwrap_or_default();
+        let kept_message = char_prefix(message, MAX_MESSAGE_BYTES);
+        let request_id = request_id
+            .filter(|id| !id.is_empty())
+            .or(fields.request_id.as_deref())
+            .map(|id| char_prefix(id, MAX_REQUEST_ID_BYTES).to_owned());
         ApiError {
             status,
-            code: fields.code.as_deref().and_then(ErrorCode::from_code),
-            code_str: fields.code,
-            message: fields.message.unwrap_or_default(),
-            request_id: request_id
-                .filter(|id| !id.is_empty())
-                .map(|id| prefix(id, MAX_REQUEST_ID_BYTES).to_owned()),
+            code: code.as_deref().and_then(ErrorCode::from_code),
+            code_str: code,
+            message: kept_message.to_owned(),
+            message_truncated: kept_message.len() < message.len(),
+            request_id,
             raw_body,
             raw_body_truncated,
         }
@@ -226,14 +248,38 @@ impl ApiError {
         &self.message
     }
 
-    /// The request id (the `X-Fc-Request-Id` header), to quote when asking
-    /// for support; `None` when the response had none or it was empty.
+    /// Whether [`message`](Self::message) is only the start of the message
+    /// the service sent.
+    ///
+    /// ```
+    /// use fc_generated::{ApiError, MAX_MESSAGE_BYTES};
+    ///
+    /// let body = format!(r#"{{"ErrorMessage":"{}"}}"#, "m".repeat(MAX_MESSAGE_BYTES + 1));
+    /// let error = ApiError::from_response(400, None, body.as_bytes());
+    /// # #[cfg(feature = "json")]
+    /// assert!(error.is_message_truncated());
+    /// assert!(!ApiError::from_response(400, None, br#"{"ErrorMessage":"short"}"#).is_message_truncated());
+    /// ```
+    pub fn is_message_truncated(&self) -> bool {
+        self.message_truncated
+    }
+
+    /// The request id, to quote when asking for support: the
+    /// `X-Fc-Request-Id` header, or when that is missing or empty the body's
+    /// `RequestId` (else `requestId`) field, cut to [`MAX_REQUEST_ID_BYTES`];
+    /// `None` when the response had neither.
     ///
     /// ```
     /// use fc_generated::ApiError;
     ///
     /// let error = ApiError::from_response(500, Some("1-2-3"), b"");
     /// assert_eq!(error.request_id(), Some("1-2-3"));
+    ///
+    /// // The header wins over the body; the body fills in for a missing header.
+    /// let body = br#"{"ErrorCode":"InternalServerError","RequestId":"from-body"}"#;
+    /// assert_eq!(ApiError::from_response(500, Some("from-header"), body).request_id(), Some("from-header"));
+    /// # #[cfg(feature = "json")]
+    /// assert_eq!(ApiError::from_response(500, None, body).request_id(), Some("from-body"));
     /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
@@ -364,22 +410,32 @@ fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     Ok(())
 }
 
-/// The error code and message of a body, each when it has one.
+/// The error code, message and request id of a body, each when it has one,
+/// not yet cut to their bounds.
 #[derive(Default)]
 struct BodyFields {
     code: Option<String>,
     message: Option<String>,
+    request_id: Option<String>,
 }
 
 impl BodyFields {
     /// Reads a JSON object body; anything else has no fields.
+    ///
+    /// This goes through a whole `serde_json::Value` rather than a borrowed
+    /// struct: without serde's derive (which this crate does not depend on)
+    /// such a struct needs a hand-written visitor that accepts every JSON
+    /// type for each field (a number must count as absent, not fail the
+    /// body), several times this code, to save allocations on a body of at
+    /// most [`MAX_PARSED_BODY_BYTES`] on the failure path.
     #[cfg(feature = "json")]
     fn parse(body: &[u8]) -> BodyFields {
         use serde_json::{Map, Value};
 
-        fn string_field<'a>(object: &'a Map<String, Value>, names: [&str; 2]) -> Option<&'a str> {
-            names.iter().find_map(|&name| match object.get(name) {
-                Some(Value::String(text)) if !text.is_empty() => Some(text.as_str()),
+        /// The first of `names` whose value is a non-empty string, moved out.
+        fn string_field(object: &mut Map<String, Value>, names: [&str; 2]) -> Option<String> {
+            names.iter().find_map(|&name| match object.remove(name) {
+                Some(Value::String(text)) if !text.is_empty() => Some(text),
                 _ => None,
             })
         }
@@ -388,11 +444,10 @@ impl BodyFields {
             return BodyFields::default();
         }
         match serde_json::from_slice::<Value>(body) {
-            Ok(Value::Object(object)) => BodyFields {
-                code: string_field(&object, [ERROR_CODE_FIELD, SERVICE_CODE_FIELD])
-                    .map(|code| prefix(code, MAX_CODE_BYTES).to_owned()),
-                message: string_field(&object, [ERROR_MESSAGE_FIELD, SERVICE_MESSAGE_FIELD])
-                    .map(|message| prefix(message, MAX_MESSAGE_BYTES).to_owned()),
+            Ok(Value::Object(mut object)) => BodyFields {
+                code: string_field(&mut object, [ERROR_CODE_FIELD, SERVICE_CODE_FIELD]),
+                message: string_field(&mut object, [ERROR_MESSAGE_FIELD, SERVICE_MESSAGE_FIELD]),
+                request_id: string_field(&mut object, BODY_REQUEST_ID_FIELDS),
             },
             _ => BodyFields::default(),
         }
@@ -405,19 +460,6 @@ impl BodyFields {
     }
 }
 
-/// The longest prefix of `text` of at most `max` bytes that ends at a
-/// character boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
 /// The start of `bytes` as text of at most `max` bytes, and whether that
 /// is less than all of it: invalid UTF-8 becomes `U+FFFD`, and the cut
 /// falls on a character boundary.
@@ -425,7 +467,7 @@ fn lossy_prefix(bytes: &[u8], max: usize) -> (String, bool) {
     let mut text = String::with_capacity(bytes.len().min(max));
     for chunk in bytes.utf8_chunks() {
         let valid = chunk.valid();
-        let kept = prefix(valid, max - text.len());
+        let kept = char_prefix(valid, max - text.len());
         text.push_str(kept);
         if kept.len() < valid.len() {
             return (text, true);

@@ -37,12 +37,14 @@ pub const MAX_ACCOUNT_ID_DIGITS: usize = 20;
 ///
 /// let longest = format!("ab-{}", "c".repeat(MAX_REGION_ID_LEN - 3));
 /// let endpoint = Endpoint::for_unlisted_region("1", &longest, Network::Internal)?;
-/// assert!(endpoint.host().split('.').all(|label| label.len() <= 63));
+/// // The longest id fills the internal endpoint's label exactly.
+/// assert_eq!(endpoint.host().split('.').map(str::len).max(), Some(63));
 /// # Ok::<(), fc_generated::EndpointError>(())
 /// ```
 pub const MAX_REGION_ID_LEN: usize = 63 - INTERNAL_SUFFIX.len();
 
-/// The longest text `str::parse::<Endpoint>` looks at; the longest valid
+/// The longest text `str::parse::<Endpoint>` and
+/// [`Endpoint::parse_allowing_unlisted`] look at; the longest valid
 /// input (`https://`, a 20-digit account, a 54-byte region id,
 /// `-internal.fc.aliyuncs.com./`) is shorter.
 ///
@@ -63,9 +65,17 @@ const SCHEME: &str = "https://";
 /// A Function Compute request host: an account id, a region and a network.
 ///
 /// Built from parts with [`Endpoint::new`], parsed from a host or URL with
-/// [`str::parse`], or, for a region this crate does not list yet, with
-/// [`Endpoint::for_unlisted_region`]. [`Display`](fmt::Display) prints the
+/// [`str::parse`], or, for a region this crate does not list yet, built with
+/// [`Endpoint::for_unlisted_region`] and parsed with
+/// [`Endpoint::parse_allowing_unlisted`]. [`Display`](fmt::Display) prints the
 /// host.
+///
+/// With feature `serde` an endpoint serializes as its host and deserializes
+/// through [`FromStr`], so a config file can hold
+/// `"16530750.cn-shanghai.fc.aliyuncs.com"`. Like [`FromStr`], that rejects
+/// a region this crate does not list; a field that must accept one can
+/// name a function calling [`Endpoint::parse_allowing_unlisted`] in
+/// `#[serde(deserialize_with = ...)]`.
 ///
 /// ```
 /// use fc_generated::{Endpoint, Network, Region};
@@ -298,7 +308,9 @@ impl fmt::Display for Endpoint {
 /// A port, a path, a query, userinfo (`user@`), another scheme or another
 /// domain is an [`EndpointError`], as is a region this crate does not list
 /// ([`EndpointError::UnknownRegion`], with a suggestion for typos): use
-/// [`Endpoint::for_unlisted_region`] for a region newer than this crate.
+/// [`Endpoint::for_unlisted_region`] to build, and
+/// [`Endpoint::parse_allowing_unlisted`] to parse, an endpoint of a region
+/// newer than this crate.
 ///
 /// ```
 /// use fc_generated::{Endpoint, EndpointError, Network, Region};
@@ -317,6 +329,61 @@ impl FromStr for Endpoint {
 
     fn from_str(text: &str) -> Result<Endpoint, EndpointError> {
         let host = host_part(text)?;
+        let parts = HostParts::split(&host)?;
+        let region = parts
+            .region_id
+            .parse::<Region>()
+            .map_err(EndpointError::UnknownRegion)?;
+        Endpoint::new(parts.account_id, region, parts.network)
+    }
+}
+
+impl Endpoint {
+    /// Parses a host or URL like [`str::parse`] does, but also accepts a
+    /// region this crate does not list, checked as
+    /// [`Endpoint::for_unlisted_region`] checks it; this reads back what
+    /// that constructor built.
+    ///
+    /// The same text is accepted around the host (`https://`, a trailing
+    /// `/` or `.`, any ASCII case) and the same things are rejected (a port,
+    /// a path, userinfo, another domain). A listed region gives the same
+    /// endpoint as [`str::parse`], with [`Endpoint::region`] set. Because
+    /// only the shape of an unlisted region id is checked, a typo such as
+    /// `cn-hangzou` parses into an endpoint that does not resolve: use
+    /// [`str::parse`] for hosts that should name a listed region.
+    ///
+    /// ```
+    /// use fc_generated::{Endpoint, EndpointError, Network, Region};
+    ///
+    /// let built = Endpoint::for_unlisted_region("16530750", "me-east-1", Network::Internal)?;
+    /// assert!(built.host().parse::<Endpoint>().is_err());
+    /// assert_eq!(Endpoint::parse_allowing_unlisted(built.host())?, built);
+    ///
+    /// let listed = Endpoint::parse_allowing_unlisted("https://16530750.cn-shanghai.fc.aliyuncs.com/")?;
+    /// assert_eq!(listed.region(), Some(Region::CnShanghai));
+    ///
+    /// let error = Endpoint::parse_allowing_unlisted("16530750.shanghai.fc.aliyuncs.com").unwrap_err();
+    /// assert_eq!(error, EndpointError::RegionIdSinglePart);
+    /// # Ok::<(), EndpointError>(())
+    /// ```
+    pub fn parse_allowing_unlisted(text: &str) -> Result<Endpoint, EndpointError> {
+        let host = host_part(text)?;
+        let parts = HostParts::split(&host)?;
+        Endpoint::for_unlisted_region(parts.account_id, parts.region_id, parts.network)
+    }
+}
+
+/// The labels of a host under [`ENDPOINT_DOMAIN`], not yet checked.
+struct HostParts<'a> {
+    account_id: &'a str,
+    region_id: &'a str,
+    network: Network,
+}
+
+impl<'a> HostParts<'a> {
+    /// Splits `account_id.region_id[-internal].fc.aliyuncs.com`; checks only
+    /// the domain and that an account label is there.
+    fn split(host: &'a str) -> Result<HostParts<'a>, EndpointError> {
         let labels = match host.strip_suffix(ENDPOINT_DOMAIN) {
             Some(labels) => labels.strip_suffix('.').ok_or(EndpointError::OtherDomain)?,
             None => return Err(EndpointError::OtherDomain),
@@ -329,10 +396,11 @@ impl FromStr for Endpoint {
             Some(region_id) => (region_id, Network::Internal),
             None => (service_label, Network::Public),
         };
-        let region = region_id
-            .parse::<Region>()
-            .map_err(EndpointError::UnknownRegion)?;
-        Endpoint::new(account_id, region, network)
+        Ok(HostParts {
+            account_id,
+            region_id,
+            network,
+        })
     }
 }
 
@@ -511,7 +579,7 @@ pub enum EndpointError {
     /// (`cn-hangzhou.fc.aliyuncs.com`).
     MissingAccountId,
     /// The host names a region this crate does not list; see
-    /// [`Endpoint::for_unlisted_region`].
+    /// [`Endpoint::parse_allowing_unlisted`].
     UnknownRegion(ParseRegionError),
 }
 
@@ -618,10 +686,5 @@ mod tests {
             "a".repeat(MAX_REGION_ID_LEN)
         );
         assert!(longest.len() <= MAX_ENDPOINT_TEXT_LEN, "{}", longest.len());
-    }
-
-    #[test]
-    fn max_region_id_fills_a_dns_label_with_the_internal_suffix() {
-        assert_eq!(MAX_REGION_ID_LEN, 54);
     }
 }

@@ -1,10 +1,27 @@
 //! The two selectors of the generated tables: language and network.
 
+use core::fmt;
+use core::str::FromStr;
+
+use crate::{ParseLangError, ParseNetworkError};
+
 /// The language of a document, for texts the documents give in both.
 ///
 /// The English reference and the Chinese reference are separate documents
 /// with their own versions ([`crate::doc_version`]); where they say
 /// different things, each language keeps its own text.
+///
+/// [`Display`](fmt::Display) and [`FromStr`] use the wire forms `en` and
+/// `zh` (exact, lowercase); with feature `serde` it serializes as them.
+///
+/// ```
+/// use fc_generated::Lang;
+///
+/// let lang: Lang = "zh".parse()?;
+/// assert_eq!(lang, Lang::Zh);
+/// assert_eq!(lang.to_string(), "zh");
+/// # Ok::<(), fc_generated::ParseLangError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     /// English.
@@ -15,10 +32,74 @@ pub enum Lang {
 
 impl Lang {
     /// Both languages.
+    ///
+    /// ```
+    /// use fc_generated::Lang;
+    ///
+    /// assert_eq!(Lang::ALL, &[Lang::En, Lang::Zh]);
+    /// ```
     pub const ALL: &'static [Lang] = &[Lang::En, Lang::Zh];
+
+    /// The wire form: `en` or `zh`.
+    ///
+    /// ```
+    /// use fc_generated::Lang;
+    ///
+    /// assert_eq!(Lang::En.as_str(), "en");
+    /// assert_eq!(Lang::Zh.as_str(), "zh");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Parses the wire form exactly: `en` or `zh`. Anything else, including
+/// `EN` or `zh-CN`, is a [`ParseLangError`] that keeps the input and
+/// suggests the language it is close to.
+///
+/// ```
+/// use fc_generated::Lang;
+///
+/// assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+/// let error = "EN".parse::<Lang>().unwrap_err();
+/// assert_eq!(error.input(), "EN");
+/// assert_eq!(error.suggestion(), Some(Lang::En));
+/// ```
+impl FromStr for Lang {
+    type Err = ParseLangError;
+
+    fn from_str(text: &str) -> Result<Lang, ParseLangError> {
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|lang| lang.as_str() == text)
+            .ok_or_else(|| ParseLangError::new(text))
+    }
 }
 
 /// Which of a region's service endpoints to use.
+///
+/// [`Display`](fmt::Display) and [`FromStr`] use the wire forms `public`
+/// and `internal` (exact, lowercase); with feature `serde` it serializes as
+/// them.
+///
+/// ```
+/// use fc_generated::Network;
+///
+/// let network: Network = "internal".parse()?;
+/// assert_eq!(network, Network::Internal);
+/// assert_eq!(network.to_string(), "internal");
+/// # Ok::<(), fc_generated::ParseNetworkError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Network {
     /// The public endpoint, reachable from anywhere (`cn-hangzhou.fc.aliyuncs.com`).
@@ -30,5 +111,58 @@ pub enum Network {
 
 impl Network {
     /// Both networks.
+    ///
+    /// ```
+    /// use fc_generated::Network;
+    ///
+    /// assert_eq!(Network::ALL, &[Network::Public, Network::Internal]);
+    /// ```
     pub const ALL: &'static [Network] = &[Network::Public, Network::Internal];
+
+    /// The wire form: `public` or `internal`.
+    ///
+    /// ```
+    /// use fc_generated::Network;
+    ///
+    /// assert_eq!(Network::Public.as_str(), "public");
+    /// assert_eq!(Network::Internal.as_str(), "internal");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Network::Public => "public",
+            Network::Internal => "internal",
+        }
+    }
+}
+
+impl fmt::Display for Network {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Parses the wire form exactly: `public` or `internal`. Anything else,
+/// including `Public` or `intranet`, is a [`ParseNetworkError`] that keeps
+/// the input and suggests the network it is close to.
+///
+/// ```
+/// use fc_generated::Network;
+///
+/// assert_eq!("public".parse::<Network>(), Ok(Network::Public));
+/// let error = "interal".parse::<Network>().unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     r#"unknown network "interal"; did you mean "internal"?"#,
+/// );
+/// ```
+impl FromStr for Network {
+    type Err = ParseNetworkError;
+
+    fn from_str(text: &str) -> Result<Network, ParseNetworkError> {
+        Network::ALL
+            .iter()
+            .copied()
+            .find(|network| network.as_str() == text)
+            .ok_or_else(|| ParseNetworkError::new(text))
+    }
 }

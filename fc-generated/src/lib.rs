@@ -14,7 +14,9 @@
 //! Features: `json` (default) reads the error code and message out of an
 //! error body with `serde_json`; without it the crate has no dependencies
 //! and [`ApiError`] keeps the status, request id and raw body only. The
-//! optional feature `serde` serializes the enums as their wire strings.
+//! optional feature `serde` serializes [`Region`], [`ErrorCode`], [`Lang`]
+//! and [`Network`] as their wire strings and [`Endpoint`] as its host, and
+//! deserializes them through `FromStr`.
 //!
 //! ```
 //! use fc_generated::{ErrorCode, Lang, Network, Region};
@@ -42,6 +44,7 @@
 #![warn(missing_docs)]
 
 mod api_error;
+mod bounded;
 mod endpoint;
 mod lang;
 mod parse_error;
@@ -56,7 +59,9 @@ pub use endpoint::{
     Endpoint, EndpointError, MAX_ACCOUNT_ID_DIGITS, MAX_ENDPOINT_TEXT_LEN, MAX_REGION_ID_LEN,
 };
 pub use lang::{Lang, Network};
-pub use parse_error::{ParseErrorCodeError, ParseRegionError, KEPT_INPUT_BYTES};
+pub use parse_error::{
+    ParseErrorCodeError, ParseLangError, ParseNetworkError, ParseRegionError, KEPT_INPUT_BYTES,
+};
 
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
 

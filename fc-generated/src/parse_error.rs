@@ -1,4 +1,5 @@
-//! The errors of `Region::from_str` and `ErrorCode::from_str`.
+//! The errors of the `FromStr` impls of `Region`, `ErrorCode`, `Lang` and
+//! `Network`.
 //!
 //! A miss must be cheap (no allocation, as fast as a hit) and helpful. So the
 //! error keeps the input inline, bounded to [`KEPT_INPUT_BYTES`] (an
@@ -7,7 +8,8 @@
 
 use core::fmt;
 
-use crate::{ErrorCode, Region};
+use crate::bounded::char_prefix;
+use crate::{ErrorCode, Lang, Network, Region};
 
 /// How many bytes of a rejected input an error keeps; longer inputs are cut
 /// at a character boundary, and the error says how long they were.
@@ -21,6 +23,9 @@ use crate::{ErrorCode, Region};
 /// ```
 pub const KEPT_INPUT_BYTES: usize = 64;
 
+// `KeptInput` stores how many bytes it kept in a `u8`.
+const _: () = assert!(KEPT_INPUT_BYTES <= u8::MAX as usize);
+
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct KeptInput {
     bytes: [u8; KEPT_INPUT_BYTES],
@@ -30,15 +35,12 @@ struct KeptInput {
 
 impl KeptInput {
     fn new(input: &str) -> Self {
-        let mut kept = input.len().min(KEPT_INPUT_BYTES);
-        while !input.is_char_boundary(kept) {
-            kept -= 1;
-        }
+        let kept = char_prefix(input, KEPT_INPUT_BYTES);
         let mut bytes = [0; KEPT_INPUT_BYTES];
-        bytes[..kept].copy_from_slice(&input.as_bytes()[..kept]);
+        bytes[..kept.len()].copy_from_slice(kept.as_bytes());
         KeptInput {
             bytes,
-            kept: kept as u8,
+            kept: kept.len() as u8,
             full_len: input.len(),
         }
     }
@@ -61,7 +63,9 @@ impl fmt::Debug for KeptInput {
 
 /// The closest of `candidates` to `input`: the same ignoring ASCII case,
 /// then the one at the smallest edit distance, if that is at most 2 (or a
-/// third of the input's length, for long ids).
+/// third of the input's length, for long ids) and less than the
+/// candidate's length: replacing all of a two-letter name such as `en` is
+/// not a typo of it.
 fn closest<T: Copy>(input: &str, candidates: &[T], name: impl Fn(T) -> &'static str) -> Option<T> {
     let input = input.trim();
     if let Some(&exact) = candidates
@@ -74,7 +78,7 @@ fn closest<T: Copy>(input: &str, candidates: &[T], name: impl Fn(T) -> &'static 
     candidates
         .iter()
         .map(|&candidate| (edit_distance(input, name(candidate)), candidate))
-        .filter(|&(distance, _)| distance <= limit)
+        .filter(|&(distance, candidate)| distance <= limit && distance < name(candidate).len())
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| candidate)
 }
@@ -186,6 +190,40 @@ parse_error!(
     "error code"
 );
 
+parse_error!(
+    /// A string that is not the wire form of a [`Lang`] (`en`, `zh`).
+    ///
+    /// ```
+    /// use fc_generated::Lang;
+    ///
+    /// let error = "eng".parse::<Lang>().unwrap_err();
+    /// assert_eq!(error.input(), "eng");
+    /// assert_eq!(error.suggestion(), Some(Lang::En));
+    /// assert_eq!(error.to_string(), r#"unknown language "eng"; did you mean "en"?"#);
+    /// ```
+    ParseLangError,
+    Lang,
+    as_str,
+    "language"
+);
+
+parse_error!(
+    /// A string that is not the wire form of a [`Network`] (`public`,
+    /// `internal`).
+    ///
+    /// ```
+    /// use fc_generated::Network;
+    ///
+    /// let error = "Internal".parse::<Network>().unwrap_err();
+    /// assert_eq!(error.input(), "Internal");
+    /// assert_eq!(error.suggestion(), Some(Network::Internal));
+    /// ```
+    ParseNetworkError,
+    Network,
+    as_str,
+    "network"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +234,13 @@ mod tests {
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("abc", "abc"), 0);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn a_two_letter_name_is_not_suggested_for_a_different_two_letter_word() {
+        assert_eq!(closest("fr", Lang::ALL, Lang::as_str), None);
+        assert_eq!(closest("En", Lang::ALL, Lang::as_str), Some(Lang::En));
+        assert_eq!(closest("zhs", Lang::ALL, Lang::as_str), Some(Lang::Zh));
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! Feature `serde`: the enums serialize as their wire strings and
-//! deserialize through `FromStr`, so an unknown value is an error that names it.
+//! Feature `serde`: the enums serialize as their wire strings and an
+//! `Endpoint` as its host; all deserialize through `FromStr`, so an unknown
+//! value is an error that names it.
 
 use core::fmt;
 
 use serde::de::{Error, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{ErrorCode, Region};
+use crate::{Endpoint, ErrorCode, Lang, Network, Region};
 
 macro_rules! serde_as_str {
     ($target:ident, $name:ident, $expecting:literal) => {
@@ -47,4 +48,13 @@ serde_as_str!(
     ErrorCode,
     as_str,
     "a Function Compute error code such as \"InvalidArgument\""
+);
+serde_as_str!(Lang, as_str, "a language, \"en\" or \"zh\"");
+serde_as_str!(Network, as_str, "a network, \"public\" or \"internal\"");
+// Strict like `FromStr`: a host of an unlisted region does not deserialize,
+// so a typo in a config file is an error rather than a dead host.
+serde_as_str!(
+    Endpoint,
+    host,
+    "a Function Compute host such as \"16530750.cn-shanghai.fc.aliyuncs.com\""
 );

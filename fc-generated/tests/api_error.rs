@@ -33,11 +33,80 @@ mod json {
 
     #[test]
     fn the_services_spelling_gives_code_and_message() {
-        let body = br#"{"ErrorCode":"ResourceThrottled","ErrorMessage":"too many instances","RequestId":"x"}"#;
+        let body = br#"{"ErrorCode":"ResourceThrottled","ErrorMessage":"too many instances"}"#;
         let error = ApiError::from_response(503, None, body);
         assert_eq!(error.code(), Some(ErrorCode::ResourceThrottled));
         assert_eq!(error.message(), "too many instances");
         assert_eq!(error.request_id(), None);
+    }
+
+    #[test]
+    fn the_body_request_id_fills_in_for_a_missing_or_empty_header() {
+        let body = br#"{"ErrorCode":"ResourceThrottled","RequestId":"body-id"}"#;
+        for header in [None, Some("")] {
+            let error = ApiError::from_response(503, header, body);
+            assert_eq!(error.request_id(), Some("body-id"), "{header:?}");
+            assert_eq!(
+                error.to_string(),
+                "503 ResourceThrottled (request id body-id)"
+            );
+        }
+        let camel = br#"{"errorCode":"ResourceThrottled","requestId":"camel-id"}"#;
+        assert_eq!(
+            ApiError::from_response(503, None, camel).request_id(),
+            Some("camel-id")
+        );
+    }
+
+    #[test]
+    fn the_header_request_id_wins_over_the_body() {
+        let body =
+            br#"{"ErrorCode":"ResourceThrottled","RequestId":"body-id","requestId":"camel-id"}"#;
+        let error = ApiError::from_response(503, Some(REQUEST_ID), body);
+        assert_eq!(error.request_id(), Some(REQUEST_ID));
+    }
+
+    #[test]
+    fn the_go_sdk_spelling_of_the_body_request_id_wins_over_camel_case() {
+        let body = br#"{"requestId":"camel-id","RequestId":"go-sdk-id"}"#;
+        assert_eq!(
+            ApiError::from_response(500, None, body).request_id(),
+            Some("go-sdk-id")
+        );
+        // An empty or non-string field counts as absent.
+        let body = br#"{"RequestId":"","requestId":"camel-id"}"#;
+        assert_eq!(
+            ApiError::from_response(500, None, body).request_id(),
+            Some("camel-id")
+        );
+        let body = br#"{"RequestId":42,"requestId":null}"#;
+        assert_eq!(ApiError::from_response(500, None, body).request_id(), None);
+    }
+
+    #[test]
+    fn a_long_body_request_id_is_cut_like_a_header() {
+        let long = "é".repeat(MAX_REQUEST_ID_BYTES); // 2 bytes each
+        let body = format!(r#"{{"RequestId":"{long}"}}"#);
+        let error = ApiError::from_response(500, None, body.as_bytes());
+        assert_eq!(error.request_id(), Some(&long[..MAX_REQUEST_ID_BYTES]));
+    }
+
+    #[test]
+    fn message_truncation_is_reported() {
+        let at_bound = format!(r#"{{"ErrorMessage":"{}"}}"#, "m".repeat(MAX_MESSAGE_BYTES));
+        let error = ApiError::from_response(400, None, at_bound.as_bytes());
+        assert_eq!(error.message().len(), MAX_MESSAGE_BYTES);
+        assert!(!error.is_message_truncated());
+
+        let over = format!(
+            r#"{{"ErrorMessage":"{}"}}"#,
+            "m".repeat(MAX_MESSAGE_BYTES + 1)
+        );
+        let error = ApiError::from_response(400, None, over.as_bytes());
+        assert_eq!(error.message().len(), MAX_MESSAGE_BYTES);
+        assert!(error.is_message_truncated());
+
+        assert!(!ApiError::from_response(400, None, b"not json").is_message_truncated());
     }
 
     #[test]
@@ -164,6 +233,7 @@ mod json {
         let error = ApiError::from_response(400, None, body.as_bytes());
         assert_eq!(error.code_str(), Some(&code[..MAX_CODE_BYTES]));
         assert_eq!(error.message(), "消".repeat(MAX_MESSAGE_BYTES / 3));
+        assert!(error.is_message_truncated());
         assert_eq!(error.code(), None);
     }
 
@@ -203,6 +273,17 @@ mod json {
             .raw_body()
             .starts_with(r#"{"ErrorCode":"AccessDenied""#));
     }
+}
+
+#[cfg(not(feature = "json"))]
+#[test]
+fn without_json_the_body_request_id_is_not_read() {
+    let body = br#"{"RequestId":"body-id"}"#;
+    assert_eq!(ApiError::from_response(500, None, body).request_id(), None);
+    assert_eq!(
+        ApiError::from_response(500, Some(REQUEST_ID), body).request_id(),
+        Some(REQUEST_ID)
+    );
 }
 
 #[cfg(not(feature = "json"))]
@@ -262,7 +343,6 @@ fn a_body_that_is_not_utf8_is_kept_lossily() {
 
 #[test]
 fn a_huge_body_is_cut_to_the_bound_at_a_char_boundary() {
-    assert_eq!(MAX_RAW_BODY_BYTES, 4096);
     let body = format!("x{}", "é".repeat(10_000)); // 'é' is 2 bytes: the cut falls inside one
     let error = ApiError::from_response(500, None, body.as_bytes());
     assert_eq!(error.raw_body().len(), MAX_RAW_BODY_BYTES - 1);
@@ -309,37 +389,65 @@ fn api_error_is_a_shareable_std_error() {
     assert_eq!(boxed.to_string(), "500");
 }
 
+/// The longest prefix of `text` of at most `max` bytes that ends at a
+/// character boundary, worked out char by char.
+fn expected_prefix(text: &str, max: usize) -> &str {
+    let end = text
+        .char_indices()
+        .map(|(start, c)| start + c.len_utf8())
+        .take_while(|&end| end <= max)
+        .last()
+        .unwrap_or(0);
+    &text[..end]
+}
+
 proptest! {
     #[test]
-    fn any_bytes_give_an_error_that_keeps_the_status(
+    fn any_bytes_give_an_error_that_keeps_the_status_and_the_lossy_body_prefix(
         status in any::<u16>(),
         request_id in proptest::option::of("\\PC{0,40}"),
-        body in proptest::collection::vec(any::<u8>(), 0..6000),
+        body in prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..6000),
+            // Valid UTF-8 on both sides of the bound, which random bytes almost never are.
+            "\\PC{0,2500}".prop_map(String::into_bytes),
+        ],
     ) {
         let error = ApiError::from_response(status, request_id.as_deref(), &body);
         prop_assert_eq!(error.status(), status);
-        prop_assert!(error.raw_body().len() <= MAX_RAW_BODY_BYTES);
         prop_assert!(error.code_str().is_none_or(|code| code.len() <= MAX_CODE_BYTES));
         prop_assert!(error.message().len() <= MAX_MESSAGE_BYTES);
-        prop_assert_eq!(error.request_id(), request_id.as_deref().filter(|id| !id.is_empty()));
-        if let Ok(text) = std::str::from_utf8(&body) {
-            prop_assert!(text.starts_with(error.raw_body()));
-            prop_assert_eq!(error.is_raw_body_truncated(), text.len() > MAX_RAW_BODY_BYTES);
+        match request_id.as_deref().filter(|id| !id.is_empty()) {
+            Some(header) => {
+                prop_assert_eq!(error.request_id(), Some(expected_prefix(header, MAX_REQUEST_ID_BYTES)));
+            }
+            None => prop_assert!(error.request_id().is_none_or(|id| id.len() <= MAX_REQUEST_ID_BYTES)),
         }
+        let lossy = String::from_utf8_lossy(&body);
+        prop_assert_eq!(error.raw_body(), expected_prefix(&lossy, MAX_RAW_BODY_BYTES));
+        prop_assert_eq!(error.is_raw_body_truncated(), lossy.len() > MAX_RAW_BODY_BYTES);
         prop_assert!(error.to_string().starts_with(&status.to_string()));
     }
 
     #[test]
     fn any_json_shaped_body_gives_an_error_that_keeps_the_status(
         status in any::<u16>(),
-        body in r#"\{("(errorCode|ErrorCode|errorMessage|ErrorMessage|x)":("[^"\\]{0,20}"|[0-9]{1,3}|null|\{\}|\[\]),?){0,4}\}?"#,
+        header in proptest::option::of("[a-z0-9-]{1,36}"),
+        body in r#"\{("(errorCode|ErrorCode|errorMessage|ErrorMessage|RequestId|requestId|x)":("[^"\\]{0,20}"|[0-9]{1,3}|null|\{\}|\[\]),?){0,4}\}?"#,
     ) {
-        let error = ApiError::from_response(status, None, body.as_bytes());
+        let error = ApiError::from_response(status, header.as_deref(), body.as_bytes());
         prop_assert_eq!(error.status(), status);
         prop_assert_eq!(error.raw_body(), body.as_str());
         prop_assert_eq!(error.is_retryable(), match error.code() {
             Some(code) => code.is_retryable(),
             None => matches!(status, 429 | 500 | 502 | 503 | 504),
         });
+        match (&header, error.request_id()) {
+            (Some(header), kept) => prop_assert_eq!(kept, Some(header.as_str())),
+            (None, Some(from_body)) => {
+                let field = format!("equestId\":\"{from_body}\"");
+                prop_assert!(cfg!(feature = "json") && body.contains(&field), "{}", body);
+            }
+            (None, None) => {}
+        }
     }
 }

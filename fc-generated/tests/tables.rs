@@ -3,7 +3,10 @@
 
 use std::collections::HashSet;
 
-use fc_generated::{doc_version, ErrorCode, Lang, Network, ParseErrorCodeError, Region};
+use fc_generated::{
+    doc_version, ErrorCode, Lang, Network, ParseErrorCodeError, ParseLangError, ParseNetworkError,
+    Region,
+};
 
 #[test]
 fn the_documents_list_fifteen_regions_and_thirteen_codes() {
@@ -199,6 +202,69 @@ fn errors_are_send_sync_and_std_errors() {
     fn assert_error<E: std::error::Error + Send + Sync + 'static>() {}
     assert_error::<fc_generated::ParseRegionError>();
     assert_error::<ParseErrorCodeError>();
+    assert_error::<ParseLangError>();
+    assert_error::<ParseNetworkError>();
+}
+
+#[test]
+fn lang_and_network_print_and_parse_their_wire_forms() {
+    for (lang, wire) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        assert_eq!(lang.to_string(), wire);
+        assert_eq!(wire.parse::<Lang>(), Ok(lang));
+    }
+    for (network, wire) in [(Network::Public, "public"), (Network::Internal, "internal")] {
+        assert_eq!(network.to_string(), wire);
+        assert_eq!(wire.parse::<Network>(), Ok(network));
+    }
+    assert_eq!(format!("{:>8}", Lang::Zh), "      zh");
+}
+
+#[test]
+fn lang_and_network_parse_only_the_exact_wire_form() {
+    for text in [
+        "", "EN", "En", " en", "en ", "zh-CN", "zh_cn", "english", "fr",
+    ] {
+        let error = text.parse::<Lang>().unwrap_err();
+        assert_eq!(error.input(), text);
+    }
+    for text in [
+        "",
+        "Public",
+        "INTERNAL",
+        "intranet",
+        "vpc",
+        "internal\n",
+        "-internal",
+    ] {
+        let error = text.parse::<Network>().unwrap_err();
+        assert_eq!(error.input(), text);
+    }
+}
+
+#[test]
+fn lang_and_network_errors_name_the_input_and_a_close_value() {
+    let error = "EN".parse::<Lang>().unwrap_err();
+    assert_eq!(error.suggestion(), Some(Lang::En));
+    assert_eq!(
+        error.to_string(),
+        r#"unknown language "EN"; did you mean "en"?"#
+    );
+    let error = "fr".parse::<Lang>().unwrap_err();
+    assert_eq!(error.suggestion(), None);
+    assert_eq!(error.to_string(), r#"unknown language "fr""#);
+
+    let error = "pubic".parse::<Network>().unwrap_err();
+    assert_eq!(error.suggestion(), Some(Network::Public));
+    assert_eq!(
+        error.to_string(),
+        r#"unknown network "pubic"; did you mean "public"?"#
+    );
+    assert_eq!("vpc".parse::<Network>().unwrap_err().suggestion(), None);
+
+    let huge = "x".repeat(10_000);
+    let error = huge.parse::<Network>().unwrap_err();
+    assert!(error.is_truncated());
+    assert!(error.to_string().len() < 200, "{error}");
 }
 
 #[cfg(feature = "serde")]
@@ -216,6 +282,22 @@ fn serde_uses_the_wire_strings() {
         serde_json::to_string(&ErrorCode::AccessDenied).unwrap(),
         "\"AccessDenied\""
     );
+    assert_eq!(serde_json::to_string(&Lang::Zh).unwrap(), "\"zh\"");
+    assert_eq!(serde_json::from_str::<Lang>("\"en\"").unwrap(), Lang::En);
+    assert_eq!(
+        serde_json::to_string(&Network::Internal).unwrap(),
+        "\"internal\""
+    );
+    assert_eq!(
+        serde_json::from_str::<Network>("\"public\"").unwrap(),
+        Network::Public
+    );
+    let error = serde_json::from_str::<Network>("\"Public\"").unwrap_err();
+    assert!(
+        error.to_string().contains("did you mean \"public\""),
+        "{error}"
+    );
+    assert!(serde_json::from_str::<Lang>("1").is_err());
     let error = serde_json::from_str::<Region>("\"cn-hangzou\"").unwrap_err();
     assert!(
         error.to_string().contains("did you mean \"cn-hangzhou\""),
