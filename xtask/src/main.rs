@@ -3,11 +3,18 @@
 //! - `codegen`: validate `spec/`, render the generated code readably to
 //!   `target/codegen/`, and print a summary.
 //! - `check`: validate `spec/` and report every problem, as the build does.
+//! - `bench-build`: time what depending on `fc-generated` adds to a user's
+//!   clean build, against the floor of a YAML-reading build script.
+//! - `bench-codegen`: time the generator on synthetic specs of growing size.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod bench_build;
+mod bench_codegen;
 mod codegen;
+mod scratch;
+mod synthetic_spec;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -15,6 +22,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::codegen(&root),
         Some("check") => codegen::check(&root),
+        Some("bench-codegen") => scratch::runs_flag(&args[1..], 3).and_then(|runs| {
+            let compile = args[1..].iter().any(|arg| arg == "--compile");
+            bench_codegen::bench_codegen(&root, runs, compile)
+        }),
+        Some("bench-build") => {
+            scratch::runs_flag(&args[1..], 3).and_then(|runs| bench_build::bench_build(&root, runs))
+        }
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -36,6 +50,12 @@ usage: cargo xtask <command>
 commands:
   codegen   validate spec/, write the generated code readably to target/codegen/, print a summary
   check     validate spec/ and report every problem (for CI and pre-commit hooks)
+  bench-build [--runs N]
+            time a cold build of a consumer with and without fc-generated, against
+            the serde_yaml floor (N runs each, default 3); show when build.rs re-runs
+  bench-codegen [--runs N] [--compile]
+            time load, validate, generate and render on specs of 15, 1,000 and 10,000
+            regions + as many codes; --compile also times compiling the largest
 ";
 
 /// The workspace root: xtask lives one folder below it.
