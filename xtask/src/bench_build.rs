@@ -18,9 +18,15 @@
 //! Before timing, (a) is built once more to show when cargo re-runs
 //! fc-generated's build script: never on a no-op rebuild, once after an edit
 //! to a spec file.
+//!
+//! With `--shipped`, a fourth consumer (d) measures the alternative design:
+//! fc-generated with its generated code in the package and no build script.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+use fc_codegen::build_script::{CODE_FILE, DOCS_FILE};
+use fc_codegen::render::render_compact;
 
 use crate::scratch::{cargo, copy_workspace, fresh_dir, median, run, scratch_root, timed, write};
 
@@ -53,12 +59,17 @@ struct Consumer {
 }
 
 /// Runs the whole benchmark; fails if the build script re-runs unexpectedly.
-pub fn bench_build(root: &Path, runs: usize) -> Result<(), String> {
+pub fn bench_build(root: &Path, runs: usize, shipped: bool) -> Result<(), String> {
     let scratch = scratch_root(root, "bench-build");
     fresh_dir(&scratch)?;
     let package = scratch.join("fc-generated");
     copy_workspace(root, &package)?;
-    let consumers = write_consumers(&scratch, &package)?;
+    let mut consumers = write_consumers(&scratch, &package)?;
+    if shipped {
+        let shipped_package = scratch.join("fc-generated-shipped");
+        write_shipped_package(&package, &shipped_package)?;
+        consumers.push(write_shipped_consumer(&scratch, &shipped_package)?);
+    }
     share_lockfile(root, &consumers)?;
 
     println!(
@@ -70,8 +81,53 @@ pub fn bench_build(root: &Path, runs: usize) -> Result<(), String> {
     println!(
         "cold `cargo build --offline` in a fresh target folder, {runs} run(s) each, interleaved (seconds):"
     );
-    let mut wall: Vec<Vec<f64>> = vec![Vec::new(); consumers.len()];
-    let mut cpu: Vec<Vec<f64>> = vec![Vec::new(); consumers.len()];
+    let (wall, cpu) = time_cold_builds(&scratch, &consumers, runs)?;
+    let wall_medians = print_table("wall clock", &consumers, &wall);
+    let cpu_medians = (cpu.iter().all(|samples| samples.len() == runs))
+        .then(|| print_table("CPU time (user + system, all processes)", &consumers, &cpu));
+    if !rerun_problems.is_empty() {
+        return Err(format!(
+            "the build script did not re-run as expected:\n{}",
+            rerun_problems.join("\n")
+        ));
+    }
+    if let Some(shipped) = consumers.get(3) {
+        let cpu = cpu_medians.as_ref().map_or(String::new(), |cpu| {
+            format!(", CPU time = {:.2}", ratio(cpu, 3))
+        });
+        println!(
+            "ratio (d-b)/(c-b), wall clock = {:.2}{cpu} (the alternative: {})",
+            ratio(&wall_medians, 3),
+            shipped.label
+        );
+    }
+    if let Some(cpu_medians) = &cpu_medians {
+        println!("ratio (a-b)/(c-b), CPU time = {:.2}", ratio(cpu_medians, 0));
+    }
+    let wall_ratio = ratio(&wall_medians, 0);
+    let verdict = if wall_ratio <= TARGET_RATIO {
+        "met"
+    } else {
+        "MISSED"
+    };
+    println!(
+        "ratio (a-b)/(c-b), wall clock = {wall_ratio:.2} (target <= {TARGET_RATIO}: {verdict})"
+    );
+    Ok(())
+}
+
+/// Seconds measured for each consumer, one list per consumer.
+type Samples = Vec<Vec<f64>>;
+
+/// Builds every consumer cold `runs` times, interleaved; returns the wall
+/// clock and CPU seconds of each.
+fn time_cold_builds(
+    scratch: &Path,
+    consumers: &[Consumer],
+    runs: usize,
+) -> Result<(Samples, Samples), String> {
+    let mut wall: Samples = vec![Vec::new(); consumers.len()];
+    let mut cpu: Samples = vec![Vec::new(); consumers.len()];
     for run_index in 0..runs {
         for (index, consumer) in consumers.iter().enumerate() {
             let target = scratch.join(format!("target-{}-{run_index}", consumer.key));
@@ -79,7 +135,7 @@ pub fn bench_build(root: &Path, runs: usize) -> Result<(), String> {
             let mut build = cargo(&consumer.dir, &target, &["build", "--offline"]);
             // A user gets fc-generated from crates.io, and cargo never compiles
             // a registry crate incrementally; by path it would (about +40% on
-            // fc-codegen), a cost no user pays. Off for all three, alike.
+            // fc-codegen), a cost no user pays. Off for every consumer alike.
             build.env("CARGO_INCREMENTAL", "0");
             let (timing, _) = timed(build)?;
             // Each cold target folder is a few hundred MB; keep the disk small.
@@ -97,38 +153,24 @@ pub fn bench_build(root: &Path, runs: usize) -> Result<(), String> {
             cpu[index].extend(timing.cpu);
         }
     }
-    let wall_ratio = print_table("wall clock", &consumers, &wall);
-    let cpu_ratio = (cpu.iter().all(|samples| samples.len() == runs))
-        .then(|| print_table("CPU time (user + system, all processes)", &consumers, &cpu));
-    if !rerun_problems.is_empty() {
-        return Err(format!(
-            "the build script did not re-run as expected:\n{}",
-            rerun_problems.join("\n")
-        ));
-    }
-    if let Some(cpu_ratio) = cpu_ratio {
-        println!("ratio (a-b)/(c-b), CPU time = {cpu_ratio:.2}");
-    }
-    let verdict = if wall_ratio <= TARGET_RATIO {
-        "met"
-    } else {
-        "MISSED"
-    };
-    println!(
-        "ratio (a-b)/(c-b), wall clock = {wall_ratio:.2} (target <= {TARGET_RATIO}: {verdict})"
-    );
-    Ok(())
+    Ok((wall, cpu))
 }
 
-/// Prints one table of samples and medians; returns (a−b)/(c−b).
-fn print_table(what: &str, consumers: &[Consumer], samples: &[Vec<f64>]) -> f64 {
+/// (x−b)/(c−b) for the consumer at `index`: its cost over the baseline (b),
+/// in units of the serde_yaml floor (c).
+fn ratio(medians: &[f64], index: usize) -> f64 {
+    (medians[index] - medians[1]) / (medians[2] - medians[1])
+}
+
+/// Prints one table of samples and medians, and returns the medians.
+fn print_table(what: &str, consumers: &[Consumer], samples: &[Vec<f64>]) -> Vec<f64> {
     println!("  {what}, seconds:");
-    println!("  {:<44} {:<30} median", "crate", "runs");
+    println!("  {:<48} {:<30} median", "crate", "runs");
     let medians: Vec<f64> = samples.iter().map(|samples| median(samples)).collect();
     for ((consumer, samples), median) in consumers.iter().zip(samples).zip(&medians) {
         let runs: Vec<String> = samples.iter().map(|s| format!("{s:.2}")).collect();
         println!(
-            "  {:<44} {:<30} {median:.2}",
+            "  {:<48} {:<30} {median:.2}",
             format!("({}) {}", consumer.key, consumer.label),
             runs.join(" ")
         );
@@ -139,7 +181,7 @@ fn print_table(what: &str, consumers: &[Consumer], samples: &[Vec<f64>]) -> f64 
         a - b,
         c - b
     );
-    (a - b) / (c - b)
+    medians
 }
 
 fn write_consumers(scratch: &Path, package: &Path) -> Result<Vec<Consumer>, String> {
@@ -198,6 +240,78 @@ fn main() {
         ),
     )?;
     Ok(vec![with_fc, baseline, floor])
+}
+
+/// (d): like (a), but depending on the package made by [`write_shipped_package`].
+fn write_shipped_consumer(scratch: &Path, package: &Path) -> Result<Consumer, String> {
+    let package = package.display().to_string().replace('\\', "/");
+    let consumer = Consumer {
+        key: "d",
+        label: "+ fc-generated, shipped code, no build.rs",
+        dir: scratch.join("consumer-d"),
+    };
+    write_crate(
+        &consumer.dir,
+        &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),
+        "",
+        &format!(
+            "{CLIENT_CODE}
+pub fn host(region: &str) -> Option<&'static str> {{
+    let region: fc_generated::Region = region.parse().ok()?;
+    Some(region.endpoint(fc_generated::Network::Public))
+}}
+"
+        ),
+        None,
+    )?;
+    Ok(consumer)
+}
+
+/// A copy of `package` as it would be if the generated code were shipped in
+/// the crate: the build script's output written under `src/`, `include!`d
+/// from there, and no build script or build-dependency.
+fn write_shipped_package(package: &Path, dest: &Path) -> Result<(), String> {
+    copy_workspace(package, dest)?;
+    let generated =
+        fc_codegen::generate_dir(dest.join("spec")).map_err(|errors| errors.to_string())?;
+    let src = dest.join("fc-generated/src");
+    write(&src.join(CODE_FILE), &render_compact(&generated))?;
+    write(&src.join(DOCS_FILE), &generated.crate_docs)?;
+    let out_dir_file = |file: &str| format!("concat!(env!(\"OUT_DIR\"), \"/{file}\")");
+    replace_in(
+        &src.join("lib.rs"),
+        &[
+            (&out_dir_file(CODE_FILE), &format!("{CODE_FILE:?}")),
+            (&out_dir_file(DOCS_FILE), &format!("{DOCS_FILE:?}")),
+        ],
+    )?;
+    let manifest = dest.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .map_err(|error| format!("cannot read {}: {error}", manifest.display()))?;
+    let without_build: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.starts_with("build = ") && !line.starts_with("fc-codegen = "))
+        .collect();
+    write(
+        &manifest,
+        &without_build
+            .join("\n")
+            .replace("[package]\n", "[package]\nbuild = false\n"),
+    )
+}
+
+/// Replaces each `(from, to)` in the file at `path`; fails if one is missing,
+/// so a changed layout is reported rather than measured wrongly.
+fn replace_in(path: &Path, replacements: &[(&str, &str)]) -> Result<(), String> {
+    let mut text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    for (from, to) in replacements {
+        if !text.contains(from) {
+            return Err(format!("{} no longer contains {from}", path.display()));
+        }
+        text = text.replace(from, to);
+    }
+    write(path, &text)
 }
 
 /// A library crate that is its own workspace (it lives under our `target/`).

@@ -27,7 +27,9 @@ fn main() -> ExitCode {
             bench_codegen::bench_codegen(&root, runs, compile)
         }),
         Some("bench-build") => {
-            scratch::runs_flag(&args[1..], 3).and_then(|runs| bench_build::bench_build(&root, runs))
+            let shipped = args[1..].iter().any(|arg| arg == "--shipped");
+            scratch::runs_flag(&args[1..], 3)
+                .and_then(|runs| bench_build::bench_build(&root, runs, shipped))
         }
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
@@ -50,9 +52,10 @@ usage: cargo xtask <command>
 commands:
   codegen   validate spec/, write the generated code readably to target/codegen/, print a summary
   check     validate spec/ and report every problem (for CI and pre-commit hooks)
-  bench-build [--runs N]
+  bench-build [--runs N] [--shipped]
             time a cold build of a consumer with and without fc-generated, against
-            the serde_yaml floor (N runs each, default 3); show when build.rs re-runs
+            the serde_yaml floor (N runs each, default 3); show when build.rs re-runs;
+            --shipped adds a consumer of fc-generated with its code pre-generated
   bench-codegen [--runs N] [--compile]
             time load, validate, generate and render on specs of 15, 1,000 and 10,000
             regions + as many codes; --compile also times compiling the largest
