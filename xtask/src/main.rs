@@ -6,15 +6,22 @@
 //!   the build does, exiting non-zero on a bad spec.
 //! - `spec-diff`: what a spec change means for users, and its SemVer bump.
 //! - `import`: read the documents' text exports into `spec/`.
+//! - `bench-build`: time what depending on `fc-generated` adds to a user's
+//!   clean build, against the floor of a YAML-reading build script.
+//! - `bench-codegen`: time the generator on synthetic specs of growing size.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod bench_build;
+mod bench_codegen;
 mod codegen;
 mod import;
+mod scratch;
 mod spec_diff;
 mod spec_write;
 mod spec_yaml;
+mod synthetic_spec;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +35,15 @@ fn main() -> ExitCode {
         },
         Some("spec-diff") => spec_diff::spec_diff(&args[1..]),
         Some("import") => import::import(&root, &args[1..]),
+        Some("bench-codegen") => scratch::runs_flag(&args[1..], 3).and_then(|runs| {
+            let compile = args[1..].iter().any(|arg| arg == "--compile");
+            bench_codegen::bench_codegen(&root, runs, compile)
+        }),
+        Some("bench-build") => {
+            let shipped = args[1..].iter().any(|arg| arg == "--shipped");
+            scratch::runs_flag(&args[1..], 3)
+                .and_then(|runs| bench_build::bench_build(&root, runs, shipped))
+        }
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -55,6 +71,13 @@ commands:
             what a spec change means for users, and the SemVer bump it needs;
             defaults: --from the merge-base of HEAD and main, --to the working tree's spec/
   import    --en FILE --zh FILE [--spec DIR]: read the documents' text exports into spec/ (or DIR)
+  bench-build [--runs N] [--shipped]
+            time a cold build of a consumer with and without fc-generated, against
+            the serde_yaml floor (N runs each, default 3); show when build.rs re-runs;
+            --shipped adds a consumer of fc-generated with its code pre-generated
+  bench-codegen [--runs N] [--compile]
+            time load, validate, generate and render on specs of 15, 1,000 and 10,000
+            regions + as many codes; --compile also times compiling the largest
 ";
 
 /// The workspace root: xtask lives one folder below it.

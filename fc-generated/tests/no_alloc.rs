@@ -1,0 +1,134 @@
+//! The enum lookups never touch the heap: parsing (hit and miss) and the
+//! accessors that return `&'static str`. A counting global allocator, per
+//! thread so that tests running in parallel do not see each other's counts.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use fc_generated::{doc_title, doc_version, ErrorCode, Lang, Network, Region};
+
+struct CountingAllocator;
+
+thread_local! {
+    // `const` and `Cell<usize>`: no lazy init and no destructor, so touching
+    // it from inside the allocator cannot allocate or recurse.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; the counter is a
+// thread-local `Cell` that needs no allocation.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        System.alloc(layout)
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        System.alloc_zeroed(layout)
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        System.realloc(ptr, layout, new_size)
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// How many allocations `f` made on this thread, with its result.
+fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let result = std::hint::black_box(f());
+    (ALLOCATIONS.with(Cell::get) - before, result)
+}
+
+#[test]
+fn the_counter_sees_an_allocation() {
+    let (count, text) = allocations(|| Region::CnHangzhou.to_string());
+    assert!(count >= 1, "to_string allocated {count} times");
+    assert_eq!(text, "cn-hangzhou");
+}
+
+#[test]
+fn region_from_str_allocates_nothing_on_hit_or_miss() {
+    let (count, hit) = allocations(|| "cn-shenzhen".parse::<Region>());
+    assert_eq!((count, hit), (0, Ok(Region::CnShenzhen)));
+
+    let (count, miss) = allocations(|| "cn-shenzen".parse::<Region>());
+    assert_eq!(count, 0);
+    let error = miss.unwrap_err();
+    let (count, input) = allocations(|| (error.input().len(), error.is_truncated()));
+    assert_eq!((count, input), (0, ("cn-shenzen".len(), false)));
+
+    let long = "x".repeat(10_000);
+    let (count, miss) = allocations(|| long.parse::<Region>());
+    assert_eq!(count, 0);
+    assert!(miss.unwrap_err().is_truncated());
+}
+
+#[test]
+fn error_code_from_str_allocates_nothing_on_hit_or_miss() {
+    let (count, hit) = allocations(|| "SignatureNotMatch".parse::<ErrorCode>());
+    assert_eq!((count, hit), (0, Ok(ErrorCode::SignatureNotMatch)));
+
+    let (count, miss) = allocations(|| "FunctionNotFound".parse::<ErrorCode>());
+    assert_eq!(count, 0);
+    assert_eq!(miss.unwrap_err().input(), "FunctionNotFound");
+}
+
+#[test]
+fn exact_lookups_allocate_nothing() {
+    let (count, found) = allocations(|| {
+        (
+            Region::from_id("us-west-1"),
+            Region::from_id("US-WEST-1"),
+            ErrorCode::from_code("ResourceThrottled"),
+            ErrorCode::from_code("resourcethrottled"),
+        )
+    });
+    assert_eq!(count, 0);
+    assert_eq!(
+        found,
+        (
+            Some(Region::UsWest1),
+            None,
+            Some(ErrorCode::ResourceThrottled),
+            None
+        )
+    );
+}
+
+#[test]
+fn accessors_allocate_nothing() {
+    let (count, total_len) = allocations(|| {
+        let mut total = 0;
+        for &region in Region::ALL {
+            total += region.id().len();
+            for &lang in Lang::ALL {
+                total += region.name(lang).len();
+            }
+            for &network in Network::ALL {
+                total += region.endpoint(network).len();
+            }
+        }
+        for &code in ErrorCode::ALL {
+            total += code.as_str().len() + usize::from(code.http_status());
+            total += usize::from(code.is_retryable());
+            for &lang in Lang::ALL {
+                total += code.cause(lang).len() + code.solution(lang).len();
+            }
+        }
+        for &lang in Lang::ALL {
+            total += doc_version(lang).len() + doc_title(lang).len();
+        }
+        total
+    });
+    assert_eq!(count, 0);
+    assert!(total_len > 0);
+}

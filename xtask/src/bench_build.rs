@@ -1,0 +1,505 @@
+//! `cargo xtask bench-build`: what depending on `fc-generated` adds to a
+//! user's clean build, against the floor of a YAML-reading build script.
+//!
+//! Three tiny consumers, each using serde (derive) and serde_json as an FC
+//! client would, are written under `target/bench-build/`:
+//!
+//! - (a) also depends on `fc-generated` (a copy of this work tree, by path);
+//! - (b) does not: the baseline;
+//! - (c) instead has `serde` and `serde_yaml` as build-dependencies and a
+//!   build script that parses a line of YAML: the floor, since reading the
+//!   spec needs a YAML parser.
+//!
+//! All three share one `Cargo.lock`, seeded from the workspace's, so they
+//! build the same versions. Each is built cold (fresh target folder,
+//! `--offline`) `--runs N` times, interleaved a, b, c, a, b, c, … so machine
+//! noise spreads over all three. The ratio (a−b)/(c−b) is printed last.
+//!
+//! Before timing, (a) is built once more to show when cargo re-runs
+//! fc-generated's build script: never on a no-op rebuild, once after an edit
+//! to a spec file.
+//!
+//! With `--shipped`, a fourth consumer (d) measures the alternative design:
+//! fc-generated with its generated code in the package and no build script.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use fc_codegen::build_script::{CODE_FILE, DOCS_FILE};
+use fc_codegen::render::render_compact;
+
+use crate::scratch::{cargo, copy_workspace, fresh_dir, median, run, scratch_root, timed, write};
+
+/// The largest (a−b)/(c−b) the project accepts (issue 7).
+const TARGET_RATIO: f64 = 1.25;
+
+const SERDE_DEPENDENCIES: &str = "\
+serde = { version = \"1\", features = [\"derive\"] }
+serde_json = \"1\"
+";
+
+const CLIENT_CODE: &str = "\
+/// A request body, as an FC client would send it.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct InvokeRequest {
+    pub function: String,
+    pub payload: String,
+}
+
+pub fn body(request: &InvokeRequest) -> String {
+    serde_json::to_string(request).unwrap_or_default()
+}
+";
+
+/// One consumer crate of the comparison.
+struct Consumer {
+    key: &'static str,
+    label: &'static str,
+    dir: PathBuf,
+}
+
+/// Runs the whole benchmark; fails if the build script re-runs unexpectedly.
+pub fn bench_build(root: &Path, runs: usize, shipped: bool) -> Result<(), String> {
+    let scratch = scratch_root(root, "bench-build");
+    fresh_dir(&scratch)?;
+    let package = scratch.join("fc-generated");
+    copy_workspace(root, &package)?;
+    let mut consumers = write_consumers(&scratch, &package)?;
+    if shipped {
+        let shipped_package = scratch.join("fc-generated-shipped");
+        write_shipped_package(&package, &shipped_package)?;
+        consumers.push(write_shipped_consumer(&scratch, &shipped_package)?);
+    }
+    share_lockfile(root, &consumers)?;
+
+    println!(
+        "fc-generated's build script, run by cargo for crate (a) (`cargo build --offline -v`):"
+    );
+    let rerun_problems = show_reruns(&consumers[0], &package, &scratch.join("rerun-target"))?;
+
+    println!();
+    println!(
+        "cold `cargo build --offline` in a fresh target folder, {runs} run(s) each, interleaved (seconds):"
+    );
+    let (wall, cpu) = time_cold_builds(&scratch, &consumers, runs)?;
+    let wall_medians = print_table("wall clock", &consumers, &wall);
+    let cpu_medians = (cpu.iter().all(|samples| samples.len() == runs))
+        .then(|| print_table("CPU time (user + system, all processes)", &consumers, &cpu));
+    if !rerun_problems.is_empty() {
+        return Err(format!(
+            "the build script did not re-run as expected:\n{}",
+            rerun_problems.join("\n")
+        ));
+    }
+    if let Some(shipped) = consumers.get(3) {
+        let cpu = cpu_medians.as_ref().map_or(String::new(), |cpu| {
+            format!(", CPU time = {:.2}", ratio(cpu, 3))
+        });
+        println!(
+            "ratio (d-b)/(c-b), wall clock = {:.2}{cpu} (the alternative: {})",
+            ratio(&wall_medians, 3),
+            shipped.label
+        );
+    }
+    if let Some(cpu_medians) = &cpu_medians {
+        println!("ratio (a-b)/(c-b), CPU time = {:.2}", ratio(cpu_medians, 0));
+    }
+    let wall_ratio = ratio(&wall_medians, 0);
+    let verdict = if wall_ratio <= TARGET_RATIO {
+        "met"
+    } else {
+        "MISSED"
+    };
+    println!(
+        "ratio (a-b)/(c-b), wall clock = {wall_ratio:.2} (target <= {TARGET_RATIO}: {verdict})"
+    );
+    Ok(())
+}
+
+/// Seconds measured for each consumer, one list per consumer.
+type Samples = Vec<Vec<f64>>;
+
+/// Builds every consumer cold `runs` times, interleaved; returns the wall
+/// clock and CPU seconds of each.
+fn time_cold_builds(
+    scratch: &Path,
+    consumers: &[Consumer],
+    runs: usize,
+) -> Result<(Samples, Samples), String> {
+    let mut wall: Samples = vec![Vec::new(); consumers.len()];
+    let mut cpu: Samples = vec![Vec::new(); consumers.len()];
+    for run_index in 0..runs {
+        for (index, consumer) in consumers.iter().enumerate() {
+            let target = scratch.join(format!("target-{}-{run_index}", consumer.key));
+            fresh_dir(&target)?;
+            let mut build = cargo(&consumer.dir, &target, &["build", "--offline"]);
+            // A user gets fc-generated from crates.io, and cargo never compiles
+            // a registry crate incrementally; by path it would (about +40% on
+            // fc-codegen), a cost no user pays. Off for every consumer alike.
+            build.env("CARGO_INCREMENTAL", "0");
+            let (timing, _) = timed(build)?;
+            // Each cold target folder is a few hundred MB; keep the disk small.
+            let _ = std::fs::remove_dir_all(&target);
+            eprintln!(
+                "  run {}/{runs} ({}): {:.2} s wall, {} CPU",
+                run_index + 1,
+                consumer.key,
+                timing.wall,
+                timing
+                    .cpu
+                    .map_or("?".to_owned(), |cpu| format!("{cpu:.2} s")),
+            );
+            wall[index].push(timing.wall);
+            cpu[index].extend(timing.cpu);
+        }
+    }
+    Ok((wall, cpu))
+}
+
+/// (x−b)/(c−b) for the consumer at `index`: its cost over the baseline (b),
+/// in units of the serde_yaml floor (c).
+fn ratio(medians: &[f64], index: usize) -> f64 {
+    (medians[index] - medians[1]) / (medians[2] - medians[1])
+}
+
+/// Prints one table of samples and medians, and returns the medians.
+fn print_table(what: &str, consumers: &[Consumer], samples: &[Vec<f64>]) -> Vec<f64> {
+    println!("  {what}, seconds:");
+    println!("  {:<48} {:<30} median", "crate", "runs");
+    let medians: Vec<f64> = samples.iter().map(|samples| median(samples)).collect();
+    for ((consumer, samples), median) in consumers.iter().zip(samples).zip(&medians) {
+        let runs: Vec<String> = samples.iter().map(|s| format!("{s:.2}")).collect();
+        println!(
+            "  {:<48} {:<30} {median:.2}",
+            format!("({}) {}", consumer.key, consumer.label),
+            runs.join(" ")
+        );
+    }
+    let (a, b, c) = (medians[0], medians[1], medians[2]);
+    println!(
+        "  added to (b): fc-generated {:.2} s, the serde_yaml floor {:.2} s",
+        a - b,
+        c - b
+    );
+    medians
+}
+
+fn write_consumers(scratch: &Path, package: &Path) -> Result<Vec<Consumer>, String> {
+    let package = package.display().to_string().replace('\\', "/");
+    let with_fc = Consumer {
+        key: "a",
+        label: "+ fc-generated",
+        dir: scratch.join("consumer-a"),
+    };
+    write_crate(
+        &with_fc.dir,
+        &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),
+        "",
+        &format!(
+            "{CLIENT_CODE}
+pub fn host(region: &str) -> Option<&'static str> {{
+    let region: fc_generated::Region = region.parse().ok()?;
+    Some(region.endpoint(fc_generated::Network::Public))
+}}
+"
+        ),
+        None,
+    )?;
+
+    let baseline = Consumer {
+        key: "b",
+        label: "baseline: serde (derive) + serde_json",
+        dir: scratch.join("consumer-b"),
+    };
+    write_crate(&baseline.dir, SERDE_DEPENDENCIES, "", CLIENT_CODE, None)?;
+
+    let floor = Consumer {
+        key: "c",
+        label: "+ serde, serde_yaml as build-deps",
+        dir: scratch.join("consumer-c"),
+    };
+    write_crate(
+        &floor.dir,
+        SERDE_DEPENDENCIES,
+        "\n[build-dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_yaml = \"0.9\"\n",
+        &format!("{CLIENT_CODE}\ninclude!(concat!(env!(\"OUT_DIR\"), \"/regions.rs\"));\n"),
+        Some(
+            "#[derive(serde::Deserialize)]
+struct Spec {
+    regions: Vec<String>,
+}
+
+fn main() {
+    println!(\"cargo:rerun-if-changed=build.rs\");
+    let spec: Spec = serde_yaml::from_str(\"regions: [\\\"cn-hangzhou\\\"]\").expect(\"valid YAML\");
+    let out = std::path::PathBuf::from(std::env::var_os(\"OUT_DIR\").expect(\"OUT_DIR\"));
+    let code = format!(\"pub const REGIONS: &[&str] = &{:?};\", spec.regions);
+    std::fs::write(out.join(\"regions.rs\"), code).expect(\"writable OUT_DIR\");
+}
+",
+        ),
+    )?;
+    Ok(vec![with_fc, baseline, floor])
+}
+
+/// (d): like (a), but depending on the package made by [`write_shipped_package`].
+fn write_shipped_consumer(scratch: &Path, package: &Path) -> Result<Consumer, String> {
+    let package = package.display().to_string().replace('\\', "/");
+    let consumer = Consumer {
+        key: "d",
+        label: "+ fc-generated, shipped code, no build.rs",
+        dir: scratch.join("consumer-d"),
+    };
+    write_crate(
+        &consumer.dir,
+        &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),
+        "",
+        &format!(
+            "{CLIENT_CODE}
+pub fn host(region: &str) -> Option<&'static str> {{
+    let region: fc_generated::Region = region.parse().ok()?;
+    Some(region.endpoint(fc_generated::Network::Public))
+}}
+"
+        ),
+        None,
+    )?;
+    Ok(consumer)
+}
+
+/// A copy of `package` as it would be if the generated code were shipped in
+/// the crate: the build script's output written under `src/`, `include!`d
+/// from there, and no build script or build-dependency.
+fn write_shipped_package(package: &Path, dest: &Path) -> Result<(), String> {
+    copy_workspace(package, dest)?;
+    let generated =
+        fc_codegen::generate_dir(dest.join("spec")).map_err(|errors| errors.to_string())?;
+    let src = dest.join("fc-generated/src");
+    write(&src.join(CODE_FILE), &render_compact(&generated))?;
+    write(&src.join(DOCS_FILE), &generated.crate_docs)?;
+    let out_dir_file = |file: &str| format!("concat!(env!(\"OUT_DIR\"), \"/{file}\")");
+    replace_in(
+        &src.join("lib.rs"),
+        &[
+            (&out_dir_file(CODE_FILE), &format!("{CODE_FILE:?}")),
+            (&out_dir_file(DOCS_FILE), &format!("{DOCS_FILE:?}")),
+        ],
+    )?;
+    let manifest = dest.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .map_err(|error| format!("cannot read {}: {error}", manifest.display()))?;
+    let without_build: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.starts_with("build = ") && !line.starts_with("fc-codegen = "))
+        .collect();
+    write(
+        &manifest,
+        &without_build
+            .join("\n")
+            .replace("[package]\n", "[package]\nbuild = false\n"),
+    )
+}
+
+/// Replaces each `(from, to)` in the file at `path`; fails if one is missing,
+/// so a changed layout is reported rather than measured wrongly.
+fn replace_in(path: &Path, replacements: &[(&str, &str)]) -> Result<(), String> {
+    let mut text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    for (from, to) in replacements {
+        if !text.contains(from) {
+            return Err(format!("{} no longer contains {from}", path.display()));
+        }
+        text = text.replace(from, to);
+    }
+    write(path, &text)
+}
+
+/// A library crate that is its own workspace (it lives under our `target/`).
+fn write_crate(
+    dir: &Path,
+    dependencies: &str,
+    extra_manifest: &str,
+    lib: &str,
+    build_script: Option<&str>,
+) -> Result<(), String> {
+    let name = dir
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    write(
+        &dir.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [workspace]\n\n[dependencies]\n{dependencies}{extra_manifest}"
+        ),
+    )?;
+    write(&dir.join("src/lib.rs"), lib)?;
+    if let Some(build_script) = build_script {
+        write(&dir.join("build.rs"), build_script)?;
+    }
+    Ok(())
+}
+
+/// Seeds (a)'s lockfile from the workspace's, lets cargo trim it, and gives
+/// the result to (b) and (c): all three build the same versions.
+fn share_lockfile(root: &Path, consumers: &[Consumer]) -> Result<(), String> {
+    let copy_lock = |from: &Path, to: &Path| {
+        std::fs::copy(from, to)
+            .map(|_| ())
+            .map_err(|error| format!("cannot copy {}: {error}", from.display()))
+    };
+    let first = &consumers[0].dir;
+    copy_lock(&root.join("Cargo.lock"), &first.join("Cargo.lock"))?;
+    settle_lockfile(first)?;
+    for consumer in &consumers[1..] {
+        copy_lock(&first.join("Cargo.lock"), &consumer.dir.join("Cargo.lock"))?;
+        settle_lockfile(&consumer.dir)?;
+    }
+    Ok(())
+}
+
+/// Resolves offline; only if a crate is missing from the local cache does
+/// it fetch, so that the timed builds never touch the network.
+fn settle_lockfile(dir: &Path) -> Result<(), String> {
+    let target = dir.join("target");
+    let offline = ["metadata", "--offline", "--format-version", "1"];
+    if run(cargo(dir, &target, &offline)).is_ok() {
+        return Ok(());
+    }
+    run(cargo(dir, &target, &["fetch"]))?;
+    run(cargo(dir, &target, &offline)).map(|_| ())
+}
+
+/// Builds (a) a few times in one target folder and reports how often cargo
+/// ran fc-generated's build script; returns what differed from expected.
+fn show_reruns(consumer: &Consumer, package: &Path, target: &Path) -> Result<Vec<String>, String> {
+    fresh_dir(target)?;
+    let regions = package.join("spec/regions.yaml");
+    let errors = package.join("spec/errors.yaml");
+    let steps = [
+        ("first build", Change::Nothing, 1),
+        ("no-op rebuild", Change::Nothing, 0),
+        (
+            "edit spec/regions.yaml (add a comment)",
+            Change::Append(&regions),
+            1,
+        ),
+        ("no-op rebuild", Change::Nothing, 0),
+        (
+            "touch spec/errors.yaml (content unchanged)",
+            Change::Touch(&errors),
+            1,
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (step, change, expected) in steps {
+        change.apply()?;
+        let (timing, output) = timed(cargo(&consumer.dir, target, &["build", "--offline", "-v"]))?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let count = build_script_runs(&stderr, "fc-generated");
+        let times = if count == 1 { "time" } else { "times" };
+        println!("  {step:<44} ran {count} {times} ({:.2} s)", timing.wall);
+        if let Some(reason) = dirty_reason(&stderr, "fc-generated") {
+            println!("    cargo: {reason}");
+        }
+        if count != expected {
+            problems.push(format!("  {step}: ran {count} times, expected {expected}"));
+        }
+    }
+    Ok(problems)
+}
+
+/// How many times cargo's verbose output shows it running `package`'s
+/// build script (`Running `…/build/fc-generated-<hash>/build-script-build``).
+fn build_script_runs(verbose_stderr: &str, package: &str) -> usize {
+    let prefix = format!("{package}-");
+    verbose_stderr
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("Running `"))
+        .filter_map(|command| command.split([' ', '`']).next())
+        .filter(|program| {
+            let program = Path::new(program);
+            program
+                .file_name()
+                .is_some_and(|name| name == "build-script-build")
+                && program
+                    .parent()
+                    .and_then(Path::file_name)
+                    .is_some_and(|dir| dir.to_string_lossy().starts_with(&prefix))
+        })
+        .count()
+}
+
+/// Cargo's explanation (`-v`) of why it rebuilds `package`, if it says one.
+fn dirty_reason(verbose_stderr: &str, package: &str) -> Option<String> {
+    verbose_stderr
+        .lines()
+        .map(str::trim_start)
+        .find(|line| line.starts_with(&format!("Dirty {package} ")))
+        .map(str::to_owned)
+}
+
+/// What a step of [`show_reruns`] does to the copy's spec before building.
+enum Change<'a> {
+    Nothing,
+    Append(&'a Path),
+    Touch(&'a Path),
+}
+
+impl Change<'_> {
+    fn apply(&self) -> Result<(), String> {
+        match self {
+            Change::Nothing => Ok(()),
+            Change::Append(path) => append(path, "# edited by cargo xtask bench-build\n"),
+            Change::Touch(path) => touch(path),
+        }
+    }
+}
+
+fn append(path: &Path, text: &str) -> Result<(), String> {
+    let mut content = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    content.push_str(text);
+    write(path, &content)
+}
+
+fn touch(path: &Path) -> Result<(), String> {
+    std::fs::File::options()
+        .append(true)
+        .open(path)
+        .and_then(|file| file.set_modified(SystemTime::now()))
+        .map_err(|error| format!("cannot touch {}: {error}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_script_runs_counts_only_the_named_packages_script() {
+        let stderr = "\
+       Fresh serde v1.0.0
+     Running `rustc --crate-name build_script_build --out-dir /t/debug/build/fc-generated-1a2b build.rs`
+     Running `/t/debug/build/fc-generated-3c4d/build-script-build`
+     Running `/t/debug/build/serde-5e6f/build-script-build`
+     Running `rustc --crate-name fc_generated`
+";
+        assert_eq!(build_script_runs(stderr, "fc-generated"), 1);
+        assert_eq!(build_script_runs(stderr, "serde"), 1);
+        assert_eq!(
+            build_script_runs("       Fresh fc-generated v0.1.0\n", "fc-generated"),
+            0
+        );
+    }
+
+    #[test]
+    fn dirty_reason_quotes_cargos_line_for_the_package() {
+        let stderr =
+            "       Dirty fc-generated v0.1.0 (/p): the file `spec/regions.yaml` has changed\n";
+        assert_eq!(
+            dirty_reason(stderr, "fc-generated").as_deref(),
+            Some("Dirty fc-generated v0.1.0 (/p): the file `spec/regions.yaml` has changed")
+        );
+        assert_eq!(dirty_reason(stderr, "serde"), None);
+    }
+}

@@ -1,0 +1,151 @@
+//! `cargo xtask bench-codegen`: how the generator scales with the size of
+//! the spec, stage by stage, and (with `--compile`) how long the generated
+//! crate for the largest spec takes to compile.
+//!
+//! Synthetic specs of 15, 1,000 and 10,000 regions plus as many error codes
+//! are written as YAML under `target/bench-codegen/` and run through the
+//! pipeline the build script runs: load → validate → generate →
+//! `render_compact`. Each size runs `--runs N` times; medians are printed,
+//! with the time per entry, which stays flat when growth is linear.
+
+use std::path::Path;
+use std::time::Instant;
+
+use fc_codegen::render::render_compact;
+
+use crate::scratch::{cargo, copy_workspace, fresh_dir, median, run, scratch_root, timed};
+use crate::synthetic_spec::write_spec;
+
+/// Regions in each synthetic spec; each also gets as many error codes.
+const SIZES: [usize; 3] = [15, 1_000, 10_000];
+
+/// The largest spec must generate in under this many seconds (issue 7).
+const TARGET_SECONDS: f64 = 1.0;
+
+/// Seconds per stage for one run of the pipeline, and the output's size.
+struct StageTimes {
+    load: f64,
+    validate: f64,
+    generate: f64,
+    render: f64,
+    code_bytes: usize,
+    docs_bytes: usize,
+}
+
+impl StageTimes {
+    fn total(&self) -> f64 {
+        self.load + self.validate + self.generate + self.render
+    }
+}
+
+/// Runs the scaling benchmark, then the compile of the largest crate if asked.
+pub fn bench_codegen(root: &Path, runs: usize, compile: bool) -> Result<(), String> {
+    let scratch = scratch_root(root, "bench-codegen");
+    fresh_dir(&scratch)?;
+    println!(
+        "fc-codegen pipeline on synthetic specs (N regions + N error codes), median of {runs} run(s), milliseconds:"
+    );
+    println!(
+        "  {:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>12} {:>10} {:>10}",
+        "N", "load", "validate", "generate", "render", "total", "us/entry", "code KiB", "docs KiB"
+    );
+    let mut largest_total = 0.0;
+    for size in SIZES {
+        let spec_dir = scratch.join(format!("spec-{size}"));
+        write_spec(&spec_dir, size, size)?;
+        let samples = (0..runs)
+            .map(|_| run_pipeline(&spec_dir))
+            .collect::<Result<Vec<_>, _>>()?;
+        let stage = |pick: fn(&StageTimes) -> f64| {
+            median(&samples.iter().map(pick).collect::<Vec<_>>()) * 1e3
+        };
+        let total = stage(StageTimes::total);
+        let (code, docs) = (samples[0].code_bytes, samples[0].docs_bytes);
+        println!(
+            "  {size:>6} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {total:>9.1} {:>12.1} {:>10.0} {:>10.0}",
+            stage(|s| s.load),
+            stage(|s| s.validate),
+            stage(|s| s.generate),
+            stage(|s| s.render),
+            total * 1e3 / (2 * size) as f64,
+            code as f64 / 1024.0,
+            docs as f64 / 1024.0,
+        );
+        largest_total = total / 1e3;
+    }
+    let verdict = if largest_total < TARGET_SECONDS {
+        "met"
+    } else {
+        "MISSED"
+    };
+    println!(
+        "10,000 + 10,000 entries: {largest_total:.2} s (target < {TARGET_SECONDS} s: {verdict})"
+    );
+    if compile {
+        compile_largest(root, &scratch)?;
+    }
+    Ok(())
+}
+
+/// One pass of the build script's pipeline over `spec_dir`, timed by stage.
+fn run_pipeline(spec_dir: &Path) -> Result<StageTimes, String> {
+    let start = Instant::now();
+    let loaded = fc_codegen::load::load_dir(spec_dir).map_err(|errors| errors.to_string())?;
+    let loaded_at = Instant::now();
+    let valid = fc_codegen::validate::validate(&loaded).map_err(|errors| errors.to_string())?;
+    let validated_at = Instant::now();
+    let generated = fc_codegen::generate::generate(&valid);
+    let generated_at = Instant::now();
+    let code = render_compact(&generated);
+    let rendered_at = Instant::now();
+    Ok(StageTimes {
+        load: (loaded_at - start).as_secs_f64(),
+        validate: (validated_at - loaded_at).as_secs_f64(),
+        generate: (generated_at - validated_at).as_secs_f64(),
+        render: (rendered_at - generated_at).as_secs_f64(),
+        code_bytes: code.len(),
+        docs_bytes: generated.crate_docs.len(),
+    })
+}
+
+/// Builds a copy of fc-generated with the real spec (untimed, to compile the
+/// dependencies), then swaps in the largest synthetic spec and times the
+/// rebuild: the build script re-runs and the generated crate compiles.
+fn compile_largest(root: &Path, scratch: &Path) -> Result<(), String> {
+    let largest = SIZES[SIZES.len() - 1];
+    let package = scratch.join("fc-generated");
+    let target = scratch.join("target");
+    copy_workspace(root, &package)?;
+    let build = || {
+        let mut command = cargo(&package, &target, &["build", "--offline", "--lib"]);
+        // As a user compiles it from crates.io: not incrementally.
+        command.env("CARGO_INCREMENTAL", "0");
+        command
+    };
+    run(build())?;
+    let spec = package.join("spec");
+    fresh_dir(&spec)?;
+    write_spec(&spec, largest, largest)?;
+    let (large, _) = timed(build())?;
+    copy_workspace(&root.join("spec"), &spec)?;
+    let (real, _) = timed(build())?;
+    println!(
+        "compile of fc-generated (build script run + lib, dev profile), after its dependencies:"
+    );
+    let real_spec =
+        fc_codegen::generate_dir(root.join("spec")).map_err(|errors| errors.to_string())?;
+    let rows = [
+        (
+            format!(
+                "real spec ({} + {} entries)",
+                real_spec.region_count, real_spec.error_count
+            ),
+            real.wall,
+        ),
+        (format!("{largest} + {largest} entries"), large.wall),
+    ];
+    for (what, seconds) in rows {
+        println!("  {what:<32} {seconds:.2} s");
+    }
+    Ok(())
+}
