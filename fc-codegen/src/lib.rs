@@ -21,6 +21,7 @@
 //! ```
 
 pub mod build_script;
+pub mod decode;
 pub mod error;
 pub mod generate;
 pub mod ident;

@@ -1,18 +1,19 @@
-//! Reads a spec folder into the [`Spec`] model. The only module that parses YAML.
+//! Reads a spec folder into the [`Spec`] model. With [`crate::decode`], the
+//! only module that touches YAML.
 //!
-//! A spec folder holds exactly the files in [`SPEC_FILES`]. Each file is read
-//! on its own, so one run reports the problems of every file; in the files
-//! that hold a list, each entry is read on its own too, so one run reports
-//! every broken entry, not just the first.
+//! A spec folder holds exactly the files in [`SPEC_FILES`]. Each file is
+//! parsed on its own, so one run reports the problems of every file; the
+//! decoder then reports every missing, unknown or mistyped field of every
+//! entry, each placed on its line by [`LineIndex`].
 
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
+use crate::decode::{self, Decoder, Problem};
 use crate::error::{SpecError, SpecErrors};
 use crate::locate::LineIndex;
-use crate::spec::{ErrorSpec, RegionSpec, ServiceSpec, Spec};
+use crate::spec::{ServiceSpec, Spec};
 
 /// The files of a spec folder, in the order they are read and reported.
 pub const SPEC_FILES: [&str; 3] = ["service.yaml", "regions.yaml", "errors.yaml"];
@@ -65,13 +66,13 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, SpecErrors> {
 
     let service_spec = service
         .as_ref()
-        .and_then(|(file, text)| parse_document::<ServiceSpec>(file, text, &mut errors));
+        .and_then(|(file, text)| parse_service(file, text, &mut errors));
     let region_specs = regions
         .as_ref()
-        .and_then(|(file, text)| parse_list::<RegionSpec>(file, text, "regions", &mut errors));
+        .and_then(|(file, text)| parse_list(file, text, "regions", Decoder::region, &mut errors));
     let error_specs = error_codes
         .as_ref()
-        .and_then(|(file, text)| parse_list::<ErrorSpec>(file, text, "errors", &mut errors));
+        .and_then(|(file, text)| parse_list(file, text, "errors", Decoder::error, &mut errors));
 
     match (
         service,
@@ -186,68 +187,91 @@ fn read_file(path: &Path, errors: &mut Vec<SpecError>) -> Option<(SourceFile, St
     }
 }
 
-/// Parses a whole file as one value; serde_yaml stops at the first problem.
-fn parse_document<T: DeserializeOwned>(
+/// Reads `service.yaml`. Problems come in line order, as a reader goes
+/// through the file.
+fn parse_service(
     file: &SourceFile,
     text: &str,
     errors: &mut Vec<SpecError>,
-) -> Option<T> {
-    parse_value(file, text, None, errors)?;
-    match serde_yaml::from_str::<T>(text) {
-        Ok(value) => Some(value),
-        Err(error) => {
-            errors.push(yaml_error(file, &error, 0, None));
-            None
-        }
-    }
+) -> Option<ServiceSpec> {
+    let value = parse_value(file, text, None, errors)?;
+    decode::service(&value)
+        .map_err(|problems| {
+            let mut reports: Vec<SpecError> = problems
+                .into_iter()
+                .map(|problem| service_problem(file, problem))
+                .collect();
+            reports.sort_by_key(|report| report.line);
+            errors.extend(reports);
+        })
+        .ok()
 }
 
-/// Parses a file holding one top-level key, `key`, whose value is a list,
-/// entry by entry, so that every broken entry is reported.
-fn parse_list<T: DeserializeOwned>(
+/// Reads a file holding one top-level key, `key`, whose value is a list;
+/// every problem of every entry is reported.
+fn parse_list<T>(
     file: &SourceFile,
     text: &str,
     key: &str,
+    entry: fn(&mut Decoder, &Value, &[String]) -> Option<T>,
     errors: &mut Vec<SpecError>,
 ) -> Option<Vec<T>> {
     let value = parse_value(file, text, Some(key), errors)?;
-    let Value::Mapping(mapping) = value else {
-        errors.push(file.error(Some(1), format!("expected a mapping with the key `{key}`")));
-        return None;
-    };
-    let mut ok = true;
-    for other in mapping.keys().filter(|name| name.as_str() != Some(key)) {
-        let name = other
-            .as_str()
-            .map_or_else(|| format!("{other:?}"), str::to_owned);
-        errors.push(file.error(
-            file.lines.path_line(&[&name]),
-            format!("unknown top-level key `{name}`, expected only `{key}`"),
-        ));
-        ok = false;
+    decode::list(&value, key, entry)
+        .map_err(|problems| {
+            let mut reports: Vec<SpecError> = problems
+                .into_iter()
+                .map(|problem| list_problem(file, key, &value, problem))
+                .collect();
+            reports.sort_by_key(|report| report.line);
+            errors.extend(reports);
+        })
+        .ok()
+}
+
+/// A problem in `service.yaml`, named by its path (`documents.en.version`).
+fn service_problem(file: &SourceFile, problem: Problem) -> SpecError {
+    let line_at: Vec<&str> = problem.line_at.iter().map(String::as_str).collect();
+    let line = (1..=line_at.len())
+        .rev()
+        .find_map(|len| file.lines.path_line(&line_at[..len]));
+    let path: Vec<&str> = problem.at.iter().map(String::as_str).collect();
+    let report = file.error(line, problem.message);
+    if path.is_empty() {
+        report
+    } else {
+        report.in_entry(path.join("."))
     }
-    let Some(entries) = mapping.get(key) else {
-        errors.push(file.error(None, format!("missing top-level key `{key}`")));
-        return None;
+}
+
+/// A problem in a list file, named by its entry (`regions[7] (cn-hongkong)`)
+/// and its path inside the entry.
+fn list_problem(file: &SourceFile, key: &str, value: &Value, problem: Problem) -> SpecError {
+    let index = problem
+        .at
+        .get(1)
+        .and_then(|index| index.parse::<usize>().ok());
+    let Some(index) = index else {
+        let line = problem
+            .line_at
+            .first()
+            .and_then(|top| file.lines.path_line(&[top]));
+        return file.error(line, problem.message);
     };
-    let Value::Sequence(entries) = entries else {
-        errors.push(file.error(
-            file.lines.path_line(&[key]),
-            format!("`{key}` must be a list"),
-        ));
-        return None;
+    let inside: Vec<&str> = problem.at[2..].iter().map(String::as_str).collect();
+    let line_at: Vec<&str> = problem.line_at.iter().skip(2).map(String::as_str).collect();
+    let entry = value.get(key).and_then(|entries| entries.get(index));
+    let label = entry.map_or_else(
+        || format!("{key}[{index}]"),
+        |entry| entry_label(key, index, entry),
+    );
+    let message = if inside.is_empty() {
+        problem.message
+    } else {
+        format!("{}: {}", inside.join("."), problem.message)
     };
-    let mut parsed = Vec::with_capacity(entries.len());
-    for (index, entry) in entries.iter().enumerate() {
-        match serde_yaml::from_value::<T>(entry.clone()) {
-            Ok(value) => parsed.push(value),
-            Err(error) => {
-                errors.push(entry_error::<T>(file, key, index, entry, &error));
-                ok = false;
-            }
-        }
-    }
-    ok.then_some(parsed)
+    file.error(file.lines.field_line(key, index, &line_at), message)
+        .in_entry(label)
 }
 
 /// Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
@@ -266,7 +290,7 @@ fn parse_value(
         }
         Ok(value) => Some(value),
         Err(error) => {
-            let mut report = yaml_error(file, &error, 0, None);
+            let mut report = yaml_error(file, &error);
             // serde_yaml puts a duplicated key at its mapping's first line, or
             // at none: the repetition itself is the line to fix.
             if let Some(line) = duplicate_key_line(file, &report.message) {
@@ -302,39 +326,6 @@ fn strip_entry_path(message: &str, entry: &str) -> String {
     }
 }
 
-/// Reports a broken entry. The value-level error has neither path nor line,
-/// so the entry's own text is parsed again to get both.
-fn entry_error<T: DeserializeOwned>(
-    file: &SourceFile,
-    key: &str,
-    index: usize,
-    entry: &Value,
-    value_error: &serde_yaml::Error,
-) -> SpecError {
-    let label = entry_label(key, index, entry);
-    if let Some(span) = file.lines.entry_span(key, index) {
-        let snippet = file.lines.text_of(span);
-        if let Err(error) = serde_yaml::from_str::<Vec<T>>(&snippet) {
-            return yaml_error(file, &error, span.0, Some(label));
-        }
-    }
-    // The text parser reads a plain `70000` as a string where the value
-    // parser does not, so the snippet parsed and only the message is left:
-    // it quotes the value, which points at the line when only one holds it.
-    let message = strip_location(&value_error.to_string());
-    let line = quoted_value(&message)
-        .and_then(|value| file.lines.unique_value_line(key, index, value))
-        .or_else(|| file.lines.entry_line(key, index));
-    file.error(line, message).in_entry(label)
-}
-
-/// `70000` in "invalid type: integer `70000`, expected a string".
-fn quoted_value(message: &str) -> Option<&str> {
-    let (_, rest) = message.split_once('`')?;
-    let (value, _) = rest.split_once('`')?;
-    Some(value)
-}
-
 /// `regions[7] (cn-hongkong)`: the index and, where the entry has one, its id.
 pub(crate) fn entry_label(key: &str, index: usize, entry: &Value) -> String {
     let id = ["id", "code"]
@@ -346,33 +337,10 @@ pub(crate) fn entry_label(key: &str, index: usize, entry: &Value) -> String {
     }
 }
 
-/// Turns a serde_yaml error into a report line, moving its line by
-/// `line_offset` (for snippets) and its `[0].field` path into the message.
-fn yaml_error(
-    file: &SourceFile,
-    error: &serde_yaml::Error,
-    line_offset: usize,
-    entry: Option<String>,
-) -> SpecError {
-    let line = error
-        .location()
-        .map(|location| location.line() + line_offset);
-    let mut message = strip_location(&error.to_string());
-    if entry.is_some() {
-        // The snippet is a one-item list: its path starts with `[0]`, or
-        // `.[0]` in the serde_yaml versions that root paths at `.`.
-        let relative = message.strip_prefix('.').unwrap_or(&message);
-        if let Some(rest) = relative.strip_prefix("[0].") {
-            message = rest.to_owned();
-        } else if let Some(rest) = relative.strip_prefix("[0]: ") {
-            message = rest.to_owned();
-        }
-    }
-    let report = file.error(line, message);
-    match entry {
-        Some(entry) => report.in_entry(entry),
-        None => report,
-    }
+/// Turns a serde_yaml parse error into a report line.
+fn yaml_error(file: &SourceFile, error: &serde_yaml::Error) -> SpecError {
+    let line = error.location().map(|location| location.line());
+    file.error(line, strip_location(&error.to_string()))
 }
 
 /// Drops serde_yaml's ` at line L column C`: the report puts the line in

@@ -1,9 +1,8 @@
 //! The spec model: what the YAML files under `spec/` hold, field for field.
 //!
 //! These types carry no Rust names and no checks; [`crate::validate`] adds
-//! both. Unknown fields are rejected so a misspelled key is never dropped.
-
-use serde::Deserialize;
+//! both. [`crate::decode`] fills them from YAML, rejecting unknown fields so
+//! a misspelled key is never dropped.
 
 /// The whole spec, one field per file, in the order the files are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +16,7 @@ pub struct Spec {
 }
 
 /// A text given in both languages of the documents.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Localized {
     /// English, from the English reference.
     pub en: String,
@@ -27,8 +25,7 @@ pub struct Localized {
 }
 
 /// `service.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceSpec {
     /// The two source documents.
     pub documents: Documents,
@@ -39,8 +36,7 @@ pub struct ServiceSpec {
 }
 
 /// The English and the Chinese API reference.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Documents {
     /// The English reference.
     pub en: DocumentSpec,
@@ -49,8 +45,7 @@ pub struct Documents {
 }
 
 /// One document's title and version.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentSpec {
     /// The title on the cover page.
     pub title: String,
@@ -59,8 +54,7 @@ pub struct DocumentSpec {
 }
 
 /// The domain name format `account_id.service_endpoint`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DomainSpec {
     /// The format as the documents write it.
     pub format: String,
@@ -69,8 +63,7 @@ pub struct DomainSpec {
 }
 
 /// The documents' example of a domain name.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DomainExample {
     /// The example account id (`16530750`).
     pub account_id: String,
@@ -81,8 +74,7 @@ pub struct DomainExample {
 }
 
 /// The field names of `{"errorCode": .., "errorMessage": ..}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorBodySpec {
     /// The field holding the error code.
     pub code_field: String,
@@ -91,8 +83,7 @@ pub struct ErrorBodySpec {
 }
 
 /// One region of `regions.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionSpec {
     /// The region id, the first label of the public endpoint (`cn-hangzhou`).
     pub id: String,
@@ -103,8 +94,7 @@ pub struct RegionSpec {
 }
 
 /// A region's public and internal service endpoint hosts.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndpointSpec {
     /// `{id}.fc.aliyuncs.com`.
     pub public: String,
@@ -113,8 +103,7 @@ pub struct EndpointSpec {
 }
 
 /// One common error code of `errors.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorSpec {
     /// The code as the service sends it (`InvalidArgument`).
     pub code: String,
@@ -129,8 +118,7 @@ pub struct ErrorSpec {
 }
 
 /// What the project adds to an error code; the documents do not say this.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorAnnotation {
     /// Whether a client may send the same request again.
     pub retryable: bool,
