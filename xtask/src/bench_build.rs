@@ -195,14 +195,7 @@ fn write_consumers(scratch: &Path, package: &Path) -> Result<Vec<Consumer>, Stri
         &with_fc.dir,
         &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),
         "",
-        &format!(
-            "{CLIENT_CODE}
-pub fn host(region: &str) -> Option<&'static str> {{
-    let region: fc_generated::Region = region.parse().ok()?;
-    Some(region.endpoint(fc_generated::Network::Public))
-}}
-"
-        ),
+        &fc_client_code(),
         None,
     )?;
 
@@ -242,6 +235,19 @@ fn main() {
     Ok(vec![with_fc, baseline, floor])
 }
 
+/// The code of (a) and (d): the client, plus a use of fc-generated, so that
+/// its code is compiled and linked, not only its metadata read.
+fn fc_client_code() -> String {
+    format!(
+        "{CLIENT_CODE}
+pub fn host(region: &str) -> Option<&'static str> {{
+    let region: fc_generated::Region = region.parse().ok()?;
+    Some(region.endpoint(fc_generated::Network::Public))
+}}
+"
+    )
+}
+
 /// (d): like (a), but depending on the package made by [`write_shipped_package`].
 fn write_shipped_consumer(scratch: &Path, package: &Path) -> Result<Consumer, String> {
     let package = package.display().to_string().replace('\\', "/");
@@ -254,14 +260,7 @@ fn write_shipped_consumer(scratch: &Path, package: &Path) -> Result<Consumer, St
         &consumer.dir,
         &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),
         "",
-        &format!(
-            "{CLIENT_CODE}
-pub fn host(region: &str) -> Option<&'static str> {{
-    let region: fc_generated::Region = region.parse().ok()?;
-    Some(region.endpoint(fc_generated::Network::Public))
-}}
-"
-        ),
+        &fc_client_code(),
         None,
     )?;
     Ok(consumer)
