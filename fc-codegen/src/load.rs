@@ -187,8 +187,7 @@ fn read_file(path: &Path, errors: &mut Vec<SpecError>) -> Option<(SourceFile, St
     }
 }
 
-/// Reads `service.yaml`. Problems come in line order, as a reader goes
-/// through the file.
+/// Reads `service.yaml`.
 fn parse_service(
     file: &SourceFile,
     text: &str,
@@ -197,12 +196,7 @@ fn parse_service(
     let value = parse_value(file, text, None, errors)?;
     decode::service(&value)
         .map_err(|problems| {
-            let mut reports: Vec<SpecError> = problems
-                .into_iter()
-                .map(|problem| service_problem(file, problem))
-                .collect();
-            reports.sort_by_key(|report| report.line);
-            errors.extend(reports);
+            report_in_line_order(problems, errors, |problem| service_problem(file, problem))
         })
         .ok()
 }
@@ -219,14 +213,23 @@ fn parse_list<T>(
     let value = parse_value(file, text, Some(key), errors)?;
     decode::list(&value, key, entry)
         .map_err(|problems| {
-            let mut reports: Vec<SpecError> = problems
-                .into_iter()
-                .map(|problem| list_problem(file, key, &value, problem))
-                .collect();
-            reports.sort_by_key(|report| report.line);
-            errors.extend(reports);
+            report_in_line_order(problems, errors, |problem| {
+                list_problem(file, key, &value, problem)
+            })
         })
         .ok()
+}
+
+/// Adds a file's decode problems to `errors` in line order, as a reader goes
+/// through the file; `report` places each one.
+fn report_in_line_order(
+    problems: Vec<Problem>,
+    errors: &mut Vec<SpecError>,
+    report: impl FnMut(Problem) -> SpecError,
+) {
+    let mut reports: Vec<SpecError> = problems.into_iter().map(report).collect();
+    reports.sort_by_key(|report| report.line);
+    errors.extend(reports);
 }
 
 /// A problem in `service.yaml`, named by its path (`documents.en.version`).
