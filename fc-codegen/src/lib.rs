@@ -22,6 +22,7 @@
 
 pub mod build_script;
 pub mod decode;
+pub mod discriminant;
 pub mod error;
 pub mod generate;
 pub mod ident;

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::discriminant::discriminant;
 use crate::error::{SpecError, SpecErrors};
 use crate::ident::{ident_problem, upper_camel};
 use crate::load::{LoadedSpec, SourceFile, SPEC_FILES};
@@ -254,6 +255,7 @@ fn check_errors(
 struct NameRegistry {
     wire: HashMap<String, usize>,
     variants: HashMap<String, (usize, String)>,
+    discriminants: HashMap<u32, (usize, String)>,
 }
 
 impl NameRegistry {
@@ -272,6 +274,15 @@ impl NameRegistry {
             } else {
                 self.variants
                     .insert(variant.to_owned(), (index, name.to_owned()));
+            }
+            let number = discriminant(name);
+            if let Some((first, first_name)) = self.discriminants.get(&number) {
+                problems.push(format!(
+                    "{name:?} and {first_name:?} ({list}[{first}]) hash to the same discriminant {number:#010x}; \
+                     the variants' numbers must differ (see fc_codegen::discriminant)"
+                ));
+            } else {
+                self.discriminants.insert(number, (index, name.to_owned()));
             }
         }
         problems

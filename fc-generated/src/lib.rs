@@ -47,6 +47,7 @@ mod api_error;
 mod bounded;
 mod endpoint;
 mod lang;
+mod ordering;
 mod parse_error;
 #[cfg(feature = "serde")]
 mod serde_impls;

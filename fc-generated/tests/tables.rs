@@ -304,3 +304,46 @@ fn serde_uses_the_wire_strings() {
         "{error}"
     );
 }
+
+/// The discriminants are the 32-bit FNV-1a hashes of the wire strings
+/// (values computed independently with a reference implementation), so a
+/// docs bump that inserts or reorders entries never renumbers a variant.
+#[test]
+fn discriminants_are_the_fnv1a_hash_of_the_wire_string() {
+    assert_eq!(Region::CnHangzhou as u32, 0xe87c_8b81);
+    assert_eq!(Region::UsWest1 as u32, 0xaa2c_2c19);
+    assert_eq!(ErrorCode::InvalidArgument as u32, 0xb7dd_591f);
+    assert_eq!(ErrorCode::ResourceThrottled as u32, 0x0360_6ccb);
+    for &region in Region::ALL {
+        assert_eq!(region as u32, fnv1a(region.id()), "{region}");
+    }
+    for &code in ErrorCode::ALL {
+        assert_eq!(code as u32, fnv1a(code.as_str()), "{code}");
+    }
+}
+
+fn fnv1a(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// `Ord` is the wire strings' order, not the documents' table order, so it
+/// never changes when the documents insert or reorder entries.
+#[test]
+fn order_is_the_wire_strings_order_not_the_table_order() {
+    // The table lists cn-hangzhou before cn-beijing, InvalidArgument before AccessDenied.
+    assert!(Region::CnBeijing < Region::CnHangzhou);
+    assert!(ErrorCode::AccessDenied < ErrorCode::InvalidArgument);
+    for &a in Region::ALL {
+        for &b in Region::ALL {
+            assert_eq!(a.cmp(&b), a.id().cmp(b.id()), "{a} vs {b}");
+            assert_eq!(a.partial_cmp(&b), Some(a.cmp(&b)));
+        }
+    }
+    for &a in ErrorCode::ALL {
+        for &b in ErrorCode::ALL {
+            assert_eq!(a.cmp(&b), a.as_str().cmp(b.as_str()), "{a} vs {b}");
+        }
+    }
+}

@@ -1,10 +1,11 @@
 //! `ErrorCode`: the enum of common error codes, its tables and its
 //! `Display`/`FromStr`.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{doc_attrs, markdown_text};
+use crate::discriminant::discriminant;
 use crate::spec::ErrorSpec;
 use crate::validate::ValidSpec;
 
@@ -20,6 +21,9 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
     });
     let errors: Vec<&ErrorSpec> = valid.errors().map(|(error, _)| error).collect();
     let codes: Vec<&str> = errors.iter().map(|error| error.code.as_str()).collect();
+    let discriminants = codes
+        .iter()
+        .map(|code| Literal::u32_unsuffixed(discriminant(code)));
     let statuses = errors.iter().map(|error| error.http_status);
     let causes_en = errors.iter().map(|error| error.cause.en.as_str());
     let causes_zh = errors.iter().map(|error| error.cause.zh.as_str());
@@ -36,6 +40,11 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
         /// common table (such as `FunctionNotFound`); parsing those fails with
         /// [`ParseErrorCodeError`], which keeps the code.
         ///
+        /// Stable wherever the documents add a code: each variant's
+        /// discriminant (`code as u32`) is the 32-bit FNV-1a hash of the code,
+        /// and `Ord` compares the codes as strings, so neither depends on the
+        /// table's order; [`ErrorCode::ALL`] keeps the documents' order.
+        ///
         /// ```
         /// use fc_generated::{ErrorCode, Lang};
         ///
@@ -46,11 +55,12 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
         ///     println!("{code} (HTTP {}): {}", code.http_status(), code.solution(Lang::En));
         /// }
         /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
+        #[repr(u32)]
         #[allow(clippy::upper_case_acronyms)]
         pub enum ErrorCode {
-            #( #variant_docs #variants, )*
+            #( #variant_docs #variants = #discriminants, )*
         }
     };
     let impl_item = quote! {

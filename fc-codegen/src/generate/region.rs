@@ -1,9 +1,10 @@
 //! `Region`: the enum, its tables and its `Display`/`FromStr`.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{doc_attrs, markdown_text};
+use crate::discriminant::discriminant;
 use crate::validate::ValidSpec;
 
 /// The `Region` enum and its impls.
@@ -30,6 +31,9 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
         .regions()
         .map(|(region, _)| region.id.as_str())
         .collect();
+    let discriminants = ids
+        .iter()
+        .map(|id| Literal::u32_unsuffixed(discriminant(id)));
     let names_en = valid.regions().map(|(region, _)| region.name.en.as_str());
     let names_zh = valid.regions().map(|(region, _)| region.name.zh.as_str());
     let publics = valid
@@ -46,6 +50,11 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
         /// a minor release, so a `match` needs a `_` arm. For a region newer than
         /// this crate, see [`Endpoint::for_unlisted_region`].
         ///
+        /// Stable wherever the documents add a region: each variant's
+        /// discriminant (`region as u32`) is the 32-bit FNV-1a hash of its id,
+        /// and `Ord` compares ids as strings, so neither depends on the
+        /// table's order; [`Region::ALL`] keeps the documents' order.
+        ///
         /// ```
         /// use fc_generated::{Lang, Network, Region};
         ///
@@ -56,10 +65,11 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
         ///     println!("{region}: {} / {}", region.name(Lang::En), region.name(Lang::Zh));
         /// }
         /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
+        #[repr(u32)]
         pub enum Region {
-            #( #variant_docs #variants, )*
+            #( #variant_docs #variants = #discriminants, )*
         }
     };
     let impl_item = quote! {

@@ -17,7 +17,10 @@ mod source;
 
 use std::collections::BTreeMap;
 
-use fc_codegen::spec::{Documents, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec};
+use fc_codegen::spec::{
+    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
+    ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec,
+};
 
 pub use command::spec_diff;
 // `cargo xtask import` prints the summary.
@@ -197,113 +200,205 @@ pub enum FieldValue {
 /// users match on. Keys are unique in a validated spec; should one repeat,
 /// its first entry is the one compared.
 pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
+    let Spec {
+        service: old_service,
+        regions: old_regions,
+        errors: old_errors,
+    } = old;
+    let Spec {
+        service: new_service,
+        regions: new_regions,
+        errors: new_errors,
+    } = new;
     SpecDiff {
-        old_documents: old.service.documents.clone(),
-        new_documents: new.service.documents.clone(),
-        service: service_changes(&old.service, &new.service),
-        regions: list_diff(&old.regions, &new.regions, |r| &r.id, region_changes),
-        errors: list_diff(&old.errors, &new.errors, |e| &e.code, error_changes),
+        old_documents: old_service.documents.clone(),
+        new_documents: new_service.documents.clone(),
+        service: service_changes(old_service, new_service),
+        regions: list_diff(old_regions, new_regions, |r| &r.id, region_changes),
+        errors: list_diff(old_errors, new_errors, |e| &e.code, error_changes),
     }
 }
 
+// Every struct of the spec model is destructured in full, without `..`:
+// a field added to the model fails to compile here until the diff compares
+// it and `semver::field_rule` gives it a bump, instead of being reported as
+// "no change".
+
 fn service_changes(old: &ServiceSpec, new: &ServiceSpec) -> Vec<FieldChange> {
-    let (old_docs, new_docs) = (&old.documents, &new.documents);
-    let (old_example, new_example) = (&old.domain.example, &new.domain.example);
-    let (old_body, new_body) = (&old.error_body, &new.error_body);
-    let pairs = [
-        (
-            Field::DocumentTitleEn,
-            &old_docs.en.title,
-            &new_docs.en.title,
-        ),
-        (
-            Field::DocumentVersionEn,
-            &old_docs.en.version,
-            &new_docs.en.version,
-        ),
-        (
-            Field::DocumentTitleZh,
-            &old_docs.zh.title,
-            &new_docs.zh.title,
-        ),
-        (
-            Field::DocumentVersionZh,
-            &old_docs.zh.version,
-            &new_docs.zh.version,
-        ),
-        (Field::DomainFormat, &old.domain.format, &new.domain.format),
-        (
-            Field::DomainExampleAccountId,
-            &old_example.account_id,
-            &new_example.account_id,
-        ),
-        (
-            Field::DomainExampleRegion,
-            &old_example.region,
-            &new_example.region,
-        ),
-        (
-            Field::DomainExampleHost,
-            &old_example.host,
-            &new_example.host,
-        ),
-        (
-            Field::ErrorBodyCode,
-            &old_body.code_field,
-            &new_body.code_field,
-        ),
-        (
-            Field::ErrorBodyMessage,
-            &old_body.message_field,
-            &new_body.message_field,
-        ),
-    ];
-    pairs
-        .into_iter()
-        .filter_map(|(field, old, new)| text_change(field, old, new))
-        .collect()
+    let ServiceSpec {
+        documents: old_documents,
+        domain: old_domain,
+        error_body: old_body,
+    } = old;
+    let ServiceSpec {
+        documents: new_documents,
+        domain: new_domain,
+        error_body: new_body,
+    } = new;
+    let mut changes = document_changes(old_documents, new_documents);
+    changes.extend(domain_changes(old_domain, new_domain));
+    changes.extend(error_body_changes(old_body, new_body));
+    changes
 }
 
-fn region_changes(old: &RegionSpec, new: &RegionSpec) -> Vec<FieldChange> {
+fn document_changes(old: &Documents, new: &Documents) -> Vec<FieldChange> {
+    let Documents {
+        en: old_en,
+        zh: old_zh,
+    } = old;
+    let Documents {
+        en: new_en,
+        zh: new_zh,
+    } = new;
+    let DocumentSpec {
+        title: old_en_title,
+        version: old_en_version,
+    } = old_en;
+    let DocumentSpec {
+        title: new_en_title,
+        version: new_en_version,
+    } = new_en;
+    let DocumentSpec {
+        title: old_zh_title,
+        version: old_zh_version,
+    } = old_zh;
+    let DocumentSpec {
+        title: new_zh_title,
+        version: new_zh_version,
+    } = new_zh;
     [
-        localized_change(Field::RegionName, &old.name, &new.name),
-        text_change(
-            Field::EndpointPublic,
-            &old.endpoint.public,
-            &new.endpoint.public,
-        ),
-        text_change(
-            Field::EndpointInternal,
-            &old.endpoint.internal,
-            &new.endpoint.internal,
-        ),
+        text_change(Field::DocumentTitleEn, old_en_title, new_en_title),
+        text_change(Field::DocumentVersionEn, old_en_version, new_en_version),
+        text_change(Field::DocumentTitleZh, old_zh_title, new_zh_title),
+        text_change(Field::DocumentVersionZh, old_zh_version, new_zh_version),
     ]
     .into_iter()
     .flatten()
     .collect()
 }
 
+fn domain_changes(old: &DomainSpec, new: &DomainSpec) -> Vec<FieldChange> {
+    let DomainSpec {
+        format: old_format,
+        example: old_example,
+    } = old;
+    let DomainSpec {
+        format: new_format,
+        example: new_example,
+    } = new;
+    let DomainExample {
+        account_id: old_account_id,
+        region: old_region,
+        host: old_host,
+    } = old_example;
+    let DomainExample {
+        account_id: new_account_id,
+        region: new_region,
+        host: new_host,
+    } = new_example;
+    [
+        text_change(Field::DomainFormat, old_format, new_format),
+        text_change(
+            Field::DomainExampleAccountId,
+            old_account_id,
+            new_account_id,
+        ),
+        text_change(Field::DomainExampleRegion, old_region, new_region),
+        text_change(Field::DomainExampleHost, old_host, new_host),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+fn error_body_changes(old: &ErrorBodySpec, new: &ErrorBodySpec) -> Vec<FieldChange> {
+    let ErrorBodySpec {
+        code_field: old_code,
+        message_field: old_message,
+    } = old;
+    let ErrorBodySpec {
+        code_field: new_code,
+        message_field: new_message,
+    } = new;
+    [
+        text_change(Field::ErrorBodyCode, old_code, new_code),
+        text_change(Field::ErrorBodyMessage, old_message, new_message),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The id is the key the lists are matched on, so it never differs here.
+fn region_changes(old: &RegionSpec, new: &RegionSpec) -> Vec<FieldChange> {
+    let RegionSpec {
+        id: _,
+        name: old_name,
+        endpoint: old_endpoint,
+    } = old;
+    let RegionSpec {
+        id: _,
+        name: new_name,
+        endpoint: new_endpoint,
+    } = new;
+    let EndpointSpec {
+        public: old_public,
+        internal: old_internal,
+    } = old_endpoint;
+    let EndpointSpec {
+        public: new_public,
+        internal: new_internal,
+    } = new_endpoint;
+    [
+        localized_change(Field::RegionName, old_name, new_name),
+        text_change(Field::EndpointPublic, old_public, new_public),
+        text_change(Field::EndpointInternal, old_internal, new_internal),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The code is the key the lists are matched on, so it never differs here.
 fn error_changes(old: &ErrorSpec, new: &ErrorSpec) -> Vec<FieldChange> {
-    let status = (old.http_status != new.http_status).then_some(FieldChange {
+    let ErrorSpec {
+        code: _,
+        http_status: old_status,
+        cause: old_cause,
+        solution: old_solution,
+        annotation: old_annotation,
+    } = old;
+    let ErrorSpec {
+        code: _,
+        http_status: new_status,
+        cause: new_cause,
+        solution: new_solution,
+        annotation: new_annotation,
+    } = new;
+    let ErrorAnnotation {
+        retryable: old_retryable,
+        reason: old_reason,
+    } = old_annotation;
+    let ErrorAnnotation {
+        retryable: new_retryable,
+        reason: new_reason,
+    } = new_annotation;
+    let status = (old_status != new_status).then_some(FieldChange {
         field: Field::HttpStatus,
-        old: FieldValue::Status(old.http_status),
-        new: FieldValue::Status(new.http_status),
+        old: FieldValue::Status(*old_status),
+        new: FieldValue::Status(*new_status),
     });
-    let retryable = (old.annotation.retryable != new.annotation.retryable).then_some(FieldChange {
+    let retryable = (old_retryable != new_retryable).then_some(FieldChange {
         field: Field::Retryable,
-        old: FieldValue::Flag(old.annotation.retryable),
-        new: FieldValue::Flag(new.annotation.retryable),
+        old: FieldValue::Flag(*old_retryable),
+        new: FieldValue::Flag(*new_retryable),
     });
     [
         status,
-        localized_change(Field::Cause, &old.cause, &new.cause),
-        localized_change(Field::Solution, &old.solution, &new.solution),
+        localized_change(Field::Cause, old_cause, new_cause),
+        localized_change(Field::Solution, old_solution, new_solution),
         retryable,
-        text_change(
-            Field::RetryReason,
-            &old.annotation.reason,
-            &new.annotation.reason,
-        ),
+        text_change(Field::RetryReason, old_reason, new_reason),
     ]
     .into_iter()
     .flatten()

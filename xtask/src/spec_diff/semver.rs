@@ -59,12 +59,13 @@ pub const REMOVED: Rule = rule(
     "variant removed: code naming it stops compiling, its string no longer parses",
 );
 
-/// An entry whose place in the documents' order changed: `ALL` and the
-/// derived `Ord` (sorting, `BTreeMap` order) change, but nothing stops
-/// compiling and no request changes.
+/// An entry whose place in the documents' order changed: `ALL`'s order
+/// changes, so a program iterating it sees another order; the variants'
+/// discriminants (hashes of the wire strings) and `Ord` (by wire string) do
+/// not change, nothing stops compiling and no request changes.
 pub const MOVED: Rule = rule(
     Bump::Minor,
-    "the order of `ALL` and of the derived `Ord` changes",
+    "the order of `ALL` changes; discriminants and `Ord` do not",
 );
 
 /// The rule for a changed field.
