@@ -6,6 +6,7 @@
 //!   the build does, exiting non-zero on a bad spec.
 //! - `spec-diff`: what a spec change means for users, and its SemVer bump.
 //! - `import`: read the documents' text exports into `spec/`.
+//! - `semver-battery`: spec-diff's verdicts against cargo-semver-checks'.
 //! - `bench-build`: time what depending on `fc-generated` adds to a user's
 //!   clean build, against the floor of a YAML-reading build script.
 //! - `bench-codegen`: time the generator on synthetic specs of growing size.
@@ -18,6 +19,7 @@ mod bench_codegen;
 mod codegen;
 mod import;
 mod scratch;
+mod semver_battery;
 mod spec_diff;
 mod spec_write;
 mod spec_yaml;
@@ -44,6 +46,10 @@ fn main() -> ExitCode {
             scratch::runs_flag(&args[1..], 3)
                 .and_then(|runs| bench_build::bench_build(&root, runs, shipped))
         }
+        Some("semver-battery") => match &args[1..] {
+            [] => semver_battery::semver_battery(&root),
+            _ => Err(format!("semver-battery takes no arguments\n\n{USAGE}")),
+        },
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -71,6 +77,10 @@ commands:
             what a spec change means for users, and the SemVer bump it needs;
             defaults: --from the merge-base of HEAD and main, --to the working tree's spec/
   import    --en FILE --zh FILE [--spec DIR]: read the documents' text exports into spec/ (or DIR)
+  semver-battery
+            mutate the spec every way a docs bump can, and check that spec-diff's
+            bump is never weaker than cargo-semver-checks' on the generated crate
+            and that insertions and reorders are at most minor
   bench-build [--runs N] [--shipped]
             time a cold build of a consumer with and without fc-generated, against
             the serde_yaml floor (N runs each, default 3); show when build.rs re-runs;

@@ -25,6 +25,8 @@ use fc_codegen::spec::{
 pub use command::spec_diff;
 // `cargo xtask import` prints the summary.
 pub use markdown::summary_line;
+// `cargo xtask semver-battery` compares its verdicts with cargo-semver-checks'.
+pub use semver::{required_bump, Bump};
 
 /// Everything that differs between two specs, in the terms of the generated API.
 #[derive(Debug, Clone, PartialEq, Eq)]
