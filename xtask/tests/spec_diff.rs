@@ -294,6 +294,10 @@ fn invalid_spec_at_a_revision_is_reported_at_that_revision() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
+        stderr.starts_with("the spec revision \"HEAD\" ("),
+        "{stderr}"
+    );
+    assert!(
         stderr
             .contains("error: HEAD:spec/regions.yaml:7: regions[0] (cn-hangzhou): public endpoint"),
         "{stderr}"
