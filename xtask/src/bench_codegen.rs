@@ -125,6 +125,9 @@ fn compile_largest(root: &Path, scratch: &Path) -> Result<(), String> {
         command.env("CARGO_INCREMENTAL", "0");
         command
     };
+    eprintln!(
+        "building a copy of fc-generated and its dependencies (untimed, a minute or so cold)..."
+    );
     run(build())?;
     let spec = package.join("spec");
     fresh_dir(&spec)?;
