@@ -14,36 +14,58 @@ use std::env;
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use fc_generated::{Endpoint, Network, Region, DOMAIN_EXAMPLE_ACCOUNT_ID, DOMAIN_EXAMPLE_REGION};
+use fc_generated::{
+    Endpoint, EndpointError, Network, Region, DOMAIN_EXAMPLE_ACCOUNT_ID, DOMAIN_EXAMPLE_REGION,
+};
 
-/// The `index`th argument, else the environment variable `var`.
-fn setting(index: usize, var: &str) -> Option<String> {
-    env::args().nth(index).or_else(|| env::var(var).ok())
+/// A configured value and where it came from, for error messages.
+struct Setting {
+    value: String,
+    source: String,
+}
+
+/// The `index`th argument, else the environment variable `var`, else
+/// `default`; each names its source, so an error blames the right one.
+fn setting(index: usize, what: &str, var: &str, default: &str) -> Setting {
+    let (value, source) = match (env::args().nth(index), env::var(var).ok()) {
+        (Some(arg), _) => (arg, format!("{what} (argument {index})")),
+        (None, Some(value)) => (value, var.to_owned()),
+        (None, None) => (
+            default.to_owned(),
+            format!("{what} (the documents' example)"),
+        ),
+    };
+    Setting { value, source }
 }
 
 fn endpoint_from_config() -> Result<Endpoint, String> {
-    let account_id =
-        setting(1, "FC_ACCOUNT_ID").unwrap_or_else(|| DOMAIN_EXAMPLE_ACCOUNT_ID.to_owned());
-    let region = setting(2, "FC_REGION").unwrap_or_else(|| DOMAIN_EXAMPLE_REGION.id().to_owned());
-    let network = match setting(3, "FC_NETWORK") {
-        Some(network) => {
-            Network::from_str(&network).map_err(|error| format!("FC_NETWORK: {error}"))?
-        }
-        None => Network::Public,
-    };
+    let account_id = setting(1, "account id", "FC_ACCOUNT_ID", DOMAIN_EXAMPLE_ACCOUNT_ID);
+    let region = setting(2, "region", "FC_REGION", DOMAIN_EXAMPLE_REGION.id());
+    let network = setting(3, "network", "FC_NETWORK", Network::Public.as_str());
+    let network = Network::from_str(&network.value)
+        .map_err(|error| format!("{}: {error}", network.source))?;
 
     // Only an explicit `unlisted:` prefix skips the check against the known
     // regions, so a typo is reported instead of building a dead host.
-    let endpoint = match region.strip_prefix("unlisted:") {
-        Some(region_id) => Endpoint::for_unlisted_region(&account_id, region_id, network),
+    let endpoint = match region.value.strip_prefix("unlisted:") {
+        Some(region_id) => Endpoint::for_unlisted_region(&account_id.value, region_id, network),
         None => {
-            let region: Region = region
+            let listed: Region = region
+                .value
                 .parse()
-                .map_err(|error| format!("FC_REGION: {error}"))?;
-            Endpoint::new(&account_id, region, network)
+                .map_err(|error| format!("{}: {error}", region.source))?;
+            Endpoint::new(&account_id.value, listed, network)
         }
     };
-    endpoint.map_err(|error| format!("invalid endpoint configuration: {error}"))
+    endpoint.map_err(|error| {
+        let source = match error {
+            EndpointError::EmptyAccountId
+            | EndpointError::AccountIdNotDigit { .. }
+            | EndpointError::AccountIdTooLong { .. } => &account_id.source,
+            _ => &region.source,
+        };
+        format!("{source}: {error}")
+    })
 }
 
 fn main() -> ExitCode {

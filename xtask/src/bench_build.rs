@@ -2,7 +2,7 @@
 //! user's clean build, against the floor of a YAML-reading build script.
 //!
 //! Three tiny consumers, each using serde (derive) and serde_json as an FC
-//! client would, are written under `target/bench-build/`:
+//! client would, are written under `bench-build/` in cargo's target folder:
 //!
 //! - (a) also depends on `fc-generated` (a copy of this work tree, by path);
 //! - (b) does not: the baseline;
@@ -28,7 +28,9 @@ use std::time::SystemTime;
 use fc_codegen::build_script::{CODE_FILE, DOCS_FILE};
 use fc_codegen::render::render_compact;
 
+use crate::cli::BenchBuildOptions;
 use crate::scratch::{cargo, copy_workspace, fresh_dir, median, run, scratch_root, timed, write};
+use crate::workspace::Workspace;
 
 /// The largest (a−b)/(c−b) the project accepts (issue 7).
 const TARGET_RATIO: f64 = 1.25;
@@ -59,13 +61,14 @@ struct Consumer {
 }
 
 /// Runs the whole benchmark; fails if the build script re-runs unexpectedly.
-pub fn bench_build(root: &Path, runs: usize, shipped: bool) -> Result<(), String> {
-    let scratch = scratch_root(root, "bench-build");
+pub fn bench_build(workspace: &Workspace, options: &BenchBuildOptions) -> Result<(), String> {
+    let (root, runs) = (&workspace.root, options.runs);
+    let scratch = scratch_root(workspace, "bench-build");
     fresh_dir(&scratch)?;
     let package = scratch.join("fc-generated");
     copy_workspace(root, &package)?;
     let mut consumers = write_consumers(&scratch, &package)?;
-    if shipped {
+    if options.shipped {
         let shipped_package = scratch.join("fc-generated-shipped");
         write_shipped_package(&package, &shipped_package)?;
         consumers.push(write_shipped_consumer(&scratch, &shipped_package)?);

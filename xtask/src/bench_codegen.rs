@@ -3,9 +3,9 @@
 //! crate for the largest spec takes to compile.
 //!
 //! Synthetic specs of 15, 1,000 and 10,000 regions plus as many error codes
-//! are written as YAML under `target/bench-codegen/` and run through the
-//! pipeline the build script runs: load → validate → generate →
-//! `render_compact`. Each size runs `--runs N` times; medians are printed,
+//! are written as YAML under `bench-codegen/` in cargo's target folder and
+//! run through the pipeline the build script runs: load → validate →
+//! generate → `render_compact`. Each size runs `--runs N` times; medians are printed,
 //! with the time per entry, which stays flat when growth is linear.
 
 use std::path::Path;
@@ -13,8 +13,10 @@ use std::time::Instant;
 
 use fc_codegen::render::render_compact;
 
+use crate::cli::BenchCodegenOptions;
 use crate::scratch::{cargo, copy_workspace, fresh_dir, median, run, scratch_root, timed};
 use crate::synthetic_spec::write_spec;
+use crate::workspace::Workspace;
 
 /// Regions in each synthetic spec; each also gets as many error codes.
 const SIZES: [usize; 3] = [15, 1_000, 10_000];
@@ -39,8 +41,9 @@ impl StageTimes {
 }
 
 /// Runs the scaling benchmark, then the compile of the largest crate if asked.
-pub fn bench_codegen(root: &Path, runs: usize, compile: bool) -> Result<(), String> {
-    let scratch = scratch_root(root, "bench-codegen");
+pub fn bench_codegen(workspace: &Workspace, options: &BenchCodegenOptions) -> Result<(), String> {
+    let (root, runs) = (&workspace.root, options.runs);
+    let scratch = scratch_root(workspace, "bench-codegen");
     fresh_dir(&scratch)?;
     println!(
         "fc-codegen pipeline on synthetic specs (N regions + N error codes), median of {runs} run(s), milliseconds:"
@@ -81,7 +84,7 @@ pub fn bench_codegen(root: &Path, runs: usize, compile: bool) -> Result<(), Stri
     println!(
         "10,000 + 10,000 entries: {largest_total:.2} s (target < {TARGET_SECONDS} s: {verdict})"
     );
-    if compile {
+    if options.compile {
         compile_largest(root, &scratch)?;
     }
     Ok(())
@@ -122,6 +125,9 @@ fn compile_largest(root: &Path, scratch: &Path) -> Result<(), String> {
         command.env("CARGO_INCREMENTAL", "0");
         command
     };
+    eprintln!(
+        "building a copy of fc-generated and its dependencies (untimed, a minute or so cold)..."
+    );
     run(build())?;
     let spec = package.join("spec");
     fresh_dir(&spec)?;

@@ -7,14 +7,15 @@ use fc_codegen::render::render_pretty;
 use fc_codegen::SpecErrors;
 
 use crate::import::unreviewed_annotations;
+use crate::workspace::Workspace;
 
 /// Validates `spec/`, writes the readable generated code and docs to
-/// `target/codegen/`, and prints counts and paths.
-pub fn codegen(root: &Path) -> Result<(), String> {
+/// `codegen/` in cargo's target folder, and prints counts and paths.
+pub fn codegen(workspace: &Workspace) -> Result<(), String> {
     let generated =
-        fc_codegen::generate_dir(root.join("spec")).map_err(|errors| failure_report(&errors))?;
+        fc_codegen::generate_dir(workspace.spec_dir()).map_err(|errors| failure_report(&errors))?;
     let code = render_pretty(&generated).map_err(|error| format!("generator bug: {error}"))?;
-    let out_dir = root.join("target").join("codegen");
+    let out_dir = workspace.target_dir.join("codegen");
     std::fs::create_dir_all(&out_dir)
         .map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
     let code_path = out_dir.join(CODE_FILE);
@@ -34,7 +35,8 @@ pub fn codegen(root: &Path) -> Result<(), String> {
 
 /// Validates the workspace's `spec/` as the build script sees it: from the
 /// package root, so the report names `spec/regions.yaml` as the build does.
-pub fn check_workspace_spec(root: &Path) -> Result<(), String> {
+pub fn check_workspace_spec(workspace: &Workspace) -> Result<(), String> {
+    let root = &workspace.root;
     std::env::set_current_dir(root)
         .map_err(|error| format!("cannot enter {}: {error}", root.display()))?;
     check(Path::new("spec"))

@@ -1,12 +1,15 @@
 //! Scratch crates for the benchmarks: a copy of this package, small crates
 //! written on the fly, and timed `cargo` runs in them.
 //!
-//! Everything lives under `target/`, so nothing in the work tree changes:
-//! the build benchmark edits a spec file of the copy, never of `spec/`.
+//! Everything lives under cargo's target folder, so nothing in the work tree
+//! changes: the build benchmark edits a spec file of the copy, never of
+//! `spec/`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
+
+use crate::workspace::{cargo_program, Workspace};
 
 /// Empties `dir` (if it exists) and creates it.
 pub fn fresh_dir(dir: &Path) -> Result<(), String> {
@@ -27,29 +30,31 @@ pub fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|error| format!("cannot write {}: {error}", path.display()))
 }
 
-/// Copies the workspace's sources (not `target/`, not `.git`) to `dest`, so
-/// a benchmark can build, and edit, the package without touching the tree.
+/// Copies the workspace's sources (not `target/`, not `.git`, not the
+/// folder holding `dest`, wherever the target folder is) to `dest`, so a
+/// benchmark can build, and edit, the package without touching the tree.
 pub fn copy_workspace(root: &Path, dest: &Path) -> Result<(), String> {
     fresh_dir(dest)?;
-    copy_tree(root, dest)
+    copy_tree(root, dest, dest)
 }
 
-fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+fn copy_tree(from: &Path, to: &Path, dest: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(from)
         .map_err(|error| format!("cannot read {}: {error}", from.display()))?;
     for entry in entries {
         let entry = entry.map_err(|error| format!("cannot read {}: {error}", from.display()))?;
         let name = entry.file_name();
-        if name == "target" || name == ".git" {
+        let source = entry.path();
+        if name == "target" || name == ".git" || dest.starts_with(&source) {
             continue;
         }
-        let (source, dest) = (entry.path(), to.join(&name));
+        let copy = to.join(&name);
         if source.is_dir() {
-            std::fs::create_dir_all(&dest)
-                .map_err(|error| format!("cannot create {}: {error}", dest.display()))?;
-            copy_tree(&source, &dest)?;
+            std::fs::create_dir_all(&copy)
+                .map_err(|error| format!("cannot create {}: {error}", copy.display()))?;
+            copy_tree(&source, &copy, dest)?;
         } else {
-            std::fs::copy(&source, &dest)
+            std::fs::copy(&source, &copy)
                 .map_err(|error| format!("cannot copy {}: {error}", source.display()))?;
         }
     }
@@ -60,8 +65,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
 /// `cargo run` sets for xtask are not passed on, so the child resolves the
 /// crate in `dir` as a user's cargo would.
 pub fn cargo(dir: &Path, target_dir: &Path, args: &[&str]) -> Command {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
+    let mut command = Command::new(cargo_program());
     command
         .args(args)
         .current_dir(dir)
@@ -136,28 +140,9 @@ pub fn median(samples: &[f64]) -> f64 {
     }
 }
 
-/// The scratch folder for one benchmark: `target/<name>/`.
-pub fn scratch_root(root: &Path, name: &str) -> PathBuf {
-    root.join("target").join(name)
-}
-
-/// Parses `--runs N` (or `--runs=N`) from `args`, defaulting to `default`.
-pub fn runs_flag(args: &[String], default: usize) -> Result<usize, String> {
-    let mut runs = default;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let value = match arg.strip_prefix("--runs=") {
-            Some(value) => value.to_owned(),
-            None if arg == "--runs" => args.next().cloned().unwrap_or_default(),
-            None => continue,
-        };
-        runs = value
-            .parse()
-            .ok()
-            .filter(|&runs| runs > 0)
-            .ok_or_else(|| format!("--runs needs a positive number, got {value:?}"))?;
-    }
-    Ok(runs)
+/// The scratch folder for one benchmark: `<name>/` in cargo's target folder.
+pub fn scratch_root(workspace: &Workspace, name: &str) -> PathBuf {
+    workspace.target_dir.join(name)
 }
 
 #[cfg(test)]
@@ -168,15 +153,5 @@ mod tests {
     fn median_takes_the_middle_sample() {
         assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
-    }
-
-    #[test]
-    fn runs_flag_reads_both_spellings_and_rejects_zero() {
-        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(runs_flag(&args(&[]), 3), Ok(3));
-        assert_eq!(runs_flag(&args(&["--runs", "5"]), 3), Ok(5));
-        assert_eq!(runs_flag(&args(&["--runs=7"]), 3), Ok(7));
-        assert!(runs_flag(&args(&["--runs", "0"]), 3).is_err());
-        assert!(runs_flag(&args(&["--runs"]), 3).is_err());
     }
 }

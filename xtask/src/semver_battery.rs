@@ -21,6 +21,7 @@ use fc_codegen::spec::{EndpointSpec, ErrorAnnotation, ErrorSpec, Localized, Regi
 use crate::scratch::{cargo, copy_workspace, run, scratch_root};
 use crate::spec_diff::{diff, required_bump, Bump};
 use crate::spec_write::write_spec;
+use crate::workspace::Workspace;
 
 /// How to install the checker, for every message that needs it.
 pub const INSTALL_HINT: &str = "cargo install --locked cargo-semver-checks";
@@ -65,12 +66,13 @@ impl Verdict {
 
 /// Runs the battery, prints one Markdown row per mutation, and fails if any
 /// row breaks a promise.
-pub fn semver_battery(root: &Path) -> Result<(), String> {
+pub fn semver_battery(workspace_paths: &Workspace) -> Result<(), String> {
+    let root = &workspace_paths.root;
     checker_version()?;
     let base = fc_codegen::load::load_dir(root.join("spec"))
         .map_err(|errors| errors.to_string())?
         .spec;
-    let scratch = scratch_root(root, "semver-battery");
+    let scratch = scratch_root(workspace_paths, "semver-battery");
     let workspace = scratch.join("workspace");
     eprintln!(
         "semver-battery: copying the workspace to {}",

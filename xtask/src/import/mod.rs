@@ -1,5 +1,5 @@
-//! `cargo xtask import --en FILE --zh FILE [--spec DIR]`: the documents'
-//! text exports become the spec.
+//! `cargo xtask import --en FILE --zh FILE [--spec DIR]` (options declared
+//! in [`crate::cli`]): the documents' text exports become the spec.
 //!
 //! The pipeline, one module a stage: [`document`] parses each export into
 //! typed tables with lines, [`join`] joins the two languages, [`annotate`]
@@ -14,32 +14,27 @@ mod document;
 mod join;
 mod problem;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fc_codegen::spec::Spec;
 
+use crate::cli::ImportOptions;
 use crate::spec_diff::{diff, summary_line};
 use crate::spec_write::{existing_files, write_spec, FileChange};
+use crate::workspace::Workspace;
 use problem::Problems;
 
 pub use annotate::unreviewed_annotations;
 
-const USAGE: &str = "usage: cargo xtask import --en FILE --zh FILE [--spec DIR]
-  --en FILE   the English API reference, as a text export
-  --zh FILE   the Chinese API reference, as a text export
-  --spec DIR  the spec folder to write (default: spec/ of the workspace)";
-
-struct Options {
-    en: PathBuf,
-    zh: PathBuf,
-    spec_dir: PathBuf,
-}
-
-/// Runs the import with the command line's arguments after `import`.
-pub fn import(root: &Path, args: &[String]) -> Result<(), String> {
-    let options = options(root, args)?;
+/// Runs the import with the command line's options; the spec folder
+/// defaults to the workspace's `spec/`.
+pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), String> {
+    let spec_dir = options
+        .spec_dir
+        .clone()
+        .unwrap_or_else(|| workspace.spec_dir());
     let unchanged =
-        |problems: Problems| format!("{problems}; {} was not changed", options.spec_dir.display());
+        |problems: Problems| format!("{problems}; {} was not changed", spec_dir.display());
 
     let en = document::read(&options.en, &document::EN);
     let zh = document::read(&options.zh, &document::ZH);
@@ -52,7 +47,7 @@ pub fn import(root: &Path, args: &[String]) -> Result<(), String> {
         }
     };
     let joined = join::join(&en, &zh).map_err(unchanged)?;
-    let previous = previous_spec(&options.spec_dir)?;
+    let previous = previous_spec(&spec_dir)?;
     let previous_errors = previous.as_ref().map_or(&[][..], |spec| &spec.errors[..]);
     let annotated = annotate::annotate(joined.errors, previous_errors);
     let spec = Spec {
@@ -61,17 +56,17 @@ pub fn import(root: &Path, args: &[String]) -> Result<(), String> {
         errors: annotated.errors,
     };
 
-    let changes = write_spec(&options.spec_dir, &spec)?;
+    let changes = write_spec(&spec_dir, &spec)?;
     for code in &annotated.new_codes {
         eprintln!(
             "warning: new error code {code:?} got the default annotation (retryable: false); review its `annotation` in {}",
-            options.spec_dir.join("errors.yaml").display()
+            spec_dir.join("errors.yaml").display()
         );
     }
     for code in &annotated.unreviewed_codes {
         eprintln!(
             "warning: error code {code:?} still has the default annotation; review it in {}",
-            options.spec_dir.join("errors.yaml").display()
+            spec_dir.join("errors.yaml").display()
         );
     }
     for (name, change) in changes {
@@ -79,7 +74,7 @@ pub fn import(root: &Path, args: &[String]) -> Result<(), String> {
             FileChange::Written => "written",
             FileChange::Unchanged => "unchanged",
         };
-        println!("{}: {state}", options.spec_dir.join(name).display());
+        println!("{}: {state}", spec_dir.join(name).display());
     }
     match previous {
         Some(old) => print_change_summary(&old, &spec),
@@ -90,33 +85,6 @@ pub fn import(root: &Path, args: &[String]) -> Result<(), String> {
         ),
     }
     Ok(())
-}
-
-fn options(root: &Path, args: &[String]) -> Result<Options, String> {
-    let mut en = None;
-    let mut zh = None;
-    let mut spec_dir = None;
-    let mut args = args.iter();
-    while let Some(flag) = args.next() {
-        let slot = match flag.as_str() {
-            "--en" => &mut en,
-            "--zh" => &mut zh,
-            "--spec" => &mut spec_dir,
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        };
-        let Some(value) = args.next() else {
-            return Err(format!("{flag} needs a path\n{USAGE}"));
-        };
-        *slot = Some(PathBuf::from(value));
-    }
-    match (en, zh) {
-        (Some(en), Some(zh)) => Ok(Options {
-            en,
-            zh,
-            spec_dir: spec_dir.unwrap_or_else(|| root.join("spec")),
-        }),
-        _ => Err(format!("both --en and --zh are required\n{USAGE}")),
-    }
 }
 
 /// The current spec, whose annotations the import keeps; `None` for a folder

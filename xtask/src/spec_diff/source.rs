@@ -102,7 +102,9 @@ pub fn default_to() -> Result<Side, String> {
 pub fn load_side(side: &Side) -> Result<LoadedSide, String> {
     match &side.source {
         SpecSource::Dir(dir) => Ok(LoadedSide {
-            spec: load_valid(dir).map_err(|errors| invalid(&side.name, &errors))?,
+            spec: load_valid(dir).map_err(|errors| {
+                invalid(&format!("folder {:?}", dir.display().to_string()), &errors)
+            })?,
             label: side.name.clone(),
         }),
         SpecSource::Rev(rev) => load_revision(rev, &side.name),
@@ -139,17 +141,22 @@ fn load_revision(rev: &str, name: &str) -> Result<LoadedSide, String> {
         std::fs::write(&path, text)
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
     }
-    let spec = load_valid(folder.path())
-        .map_err(|errors| invalid(name, &at_revision(errors, folder.path(), rev)))?;
     let short = &commit[..commit.len().min(7)];
+    let spec = load_valid(folder.path()).map_err(|errors| {
+        invalid(
+            &format!("revision {rev:?} ({short})"),
+            &at_revision(errors, folder.path(), rev),
+        )
+    })?;
     Ok(LoadedSide {
         spec,
         label: format!("{name} ({short})"),
     })
 }
 
-fn invalid(name: &str, errors: &SpecErrors) -> String {
-    format!("the spec at {name} is invalid:\n{errors}")
+/// The report for an invalid side, `what` saying which folder or revision.
+fn invalid(what: &str, errors: &SpecErrors) -> String {
+    format!("the spec {what} is invalid:\n{errors}")
 }
 
 /// Names the files of a report `REV:spec/regions.yaml`, not the temporary path.
