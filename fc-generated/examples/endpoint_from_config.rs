@@ -24,7 +24,8 @@ fn setting(index: usize, var: &str) -> Option<String> {
 fn endpoint_from_config() -> Result<Endpoint, String> {
     let account_id =
         setting(1, "FC_ACCOUNT_ID").unwrap_or_else(|| DOMAIN_EXAMPLE_ACCOUNT_ID.to_owned());
-    let region = setting(2, "FC_REGION").unwrap_or_else(|| DOMAIN_EXAMPLE_REGION.id().to_owned());
+    let region =
+        setting(2, "FC_REGION").unwrap_or_else(|| DOMAIN_EXAMPLE_REGION.as_str().to_owned());
     let network = match setting(3, "FC_NETWORK") {
         Some(network) => {
             Network::from_str(&network).map_err(|error| format!("FC_NETWORK: {error}"))?

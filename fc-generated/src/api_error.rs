@@ -179,7 +179,7 @@ impl ApiError {
             .map(|id| char_prefix(id, MAX_REQUEST_ID_BYTES).to_owned());
         ApiError {
             status,
-            code: code.as_deref().and_then(ErrorCode::from_code),
+            code: code.as_deref().and_then(ErrorCode::lookup),
             code_str: code,
             message: kept_message.to_owned(),
             message_truncated: kept_message.len() < message.len(),

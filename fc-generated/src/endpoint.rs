@@ -123,7 +123,7 @@ impl Endpoint {
         check_account_id(account_id)?;
         Ok(Endpoint::from_checked_parts(
             account_id,
-            region.id(),
+            region.as_str(),
             Some(region),
             network,
         ))
@@ -171,7 +171,7 @@ impl Endpoint {
         Ok(Endpoint::from_checked_parts(
             account_id,
             region_id,
-            Region::from_id(region_id),
+            Region::lookup(region_id),
             network,
         ))
     }
@@ -658,7 +658,7 @@ mod tests {
     #[test]
     fn every_listed_region_id_has_the_shape_unlisted_ids_must_have() {
         for region in Region::ALL {
-            assert_eq!(check_region_id(region.id()), Ok(()), "{region}");
+            assert_eq!(check_region_id(region.as_str()), Ok(()), "{region}");
         }
     }
 

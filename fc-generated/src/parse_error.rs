@@ -170,7 +170,7 @@ parse_error!(
     /// ```
     ParseRegionError,
     Region,
-    id,
+    as_str,
     "region id"
 );
 

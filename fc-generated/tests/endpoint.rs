@@ -285,7 +285,7 @@ fn an_unlisted_constructor_given_a_listed_id_equals_the_typed_endpoint() {
     for &region in Region::ALL {
         for &network in Network::ALL {
             assert_eq!(
-                Endpoint::for_unlisted_region("16530750", region.id(), network),
+                Endpoint::for_unlisted_region("16530750", region.as_str(), network),
                 Ok(endpoint("16530750", region, network))
             );
         }
@@ -458,7 +458,7 @@ fn the_lenient_parser_rejects_what_the_unlisted_constructor_rejects() {
 #[test]
 fn no_region_id_ends_in_internal_so_every_host_reads_one_way() {
     for &region in Region::ALL {
-        let id = format!("{}-internal", region.id());
+        let id = format!("{}-internal", region.as_str());
         for &network in Network::ALL {
             assert_eq!(
                 Endpoint::for_unlisted_region("1", &id, network),
@@ -571,7 +571,7 @@ fn account_id() -> impl Strategy<Value = String> {
 /// A region id of the documented shape that this crate does not list.
 fn unlisted_region_id() -> impl Strategy<Value = String> {
     "[a-z]{2,5}(-[a-z0-9]{1,7}){1,3}"
-        .prop_filter("a listed region id", |id| Region::from_id(id).is_none())
+        .prop_filter("a listed region id", |id| Region::lookup(id).is_none())
 }
 
 /// A listed host built from its parts by the documents' format,
@@ -782,7 +782,7 @@ fn a_listed_host_with_one_character_edited_parses_to_the_host_it_spells_or_fails
 #[test]
 fn one_edit_to_the_parts_builds_exactly_the_documented_host_or_fails() {
     let region_id = prop_oneof![
-        region().prop_map(|r| r.id().to_owned()),
+        region().prop_map(|r| r.as_str().to_owned()),
         unlisted_region_id()
     ];
     let parts = (account_id(), region_id, network(), edit(), any::<bool>());
@@ -813,7 +813,7 @@ fn one_edit_to_the_parts_builds_exactly_the_documented_host_or_fails() {
                 let expected = format!("{account_id}.{region_id}{suffix}.fc.aliyuncs.com");
                 prop_assert_eq!(built.host(), expected.as_str());
                 prop_assert!(has_fc_host_shape(built.host()));
-                prop_assert_eq!(built.region(), Region::from_id(&region_id));
+                prop_assert_eq!(built.region(), Region::lookup(&region_id));
                 let parsed = Endpoint::parse_allowing_unlisted(built.host());
                 prop_assert_eq!(parsed.as_ref(), Ok(built));
             }

@@ -86,10 +86,10 @@ fn error_code_from_str_allocates_nothing_on_hit_or_miss() {
 fn exact_lookups_allocate_nothing() {
     let (count, found) = allocations(|| {
         (
-            Region::from_id("us-west-1"),
-            Region::from_id("US-WEST-1"),
-            ErrorCode::from_code("ResourceThrottled"),
-            ErrorCode::from_code("resourcethrottled"),
+            Region::lookup("us-west-1"),
+            Region::lookup("US-WEST-1"),
+            ErrorCode::lookup("ResourceThrottled"),
+            ErrorCode::lookup("resourcethrottled"),
         )
     });
     assert_eq!(count, 0);
@@ -109,7 +109,7 @@ fn accessors_allocate_nothing() {
     let (count, total_len) = allocations(|| {
         let mut total = 0;
         for &region in Region::ALL {
-            total += region.id().len();
+            total += region.as_str().len();
             for &lang in Lang::ALL {
                 total += region.name(lang).len();
             }

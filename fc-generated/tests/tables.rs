@@ -26,9 +26,9 @@ fn all_follows_the_documents_order() {
 fn every_region_round_trips_through_display_and_from_str() {
     for &region in Region::ALL {
         let text = region.to_string();
-        assert_eq!(text, region.id());
+        assert_eq!(text, region.as_str());
         assert_eq!(text.parse::<Region>(), Ok(region));
-        assert_eq!(Region::from_id(&text), Some(region));
+        assert_eq!(Region::lookup(&text), Some(region));
     }
 }
 
@@ -38,13 +38,13 @@ fn every_error_code_round_trips_through_display_and_from_str() {
         let text = code.to_string();
         assert_eq!(text, code.as_str());
         assert_eq!(text.parse::<ErrorCode>(), Ok(code));
-        assert_eq!(ErrorCode::from_code(&text), Some(code));
+        assert_eq!(ErrorCode::lookup(&text), Some(code));
     }
 }
 
 #[test]
 fn ids_codes_and_endpoints_are_unique() {
-    let ids: HashSet<_> = Region::ALL.iter().map(|r| r.id()).collect();
+    let ids: HashSet<_> = Region::ALL.iter().map(|r| r.as_str()).collect();
     assert_eq!(ids.len(), Region::ALL.len());
     let codes: HashSet<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(codes.len(), ErrorCode::ALL.len());
@@ -58,7 +58,7 @@ fn ids_codes_and_endpoints_are_unique() {
 #[test]
 fn sample_regions_match_the_documents() {
     let hohhot = Region::CnHuhehaote;
-    assert_eq!(hohhot.id(), "cn-huhehaote");
+    assert_eq!(hohhot.as_str(), "cn-huhehaote");
     assert_eq!(hohhot.name(Lang::En), "China (Hohhot)");
     assert_eq!(hohhot.name(Lang::Zh), "华北5（呼和浩特）");
     assert_eq!(
