@@ -301,6 +301,69 @@ impl fmt::Display for Endpoint {
     }
 }
 
+/// Endpoints order by their host text, which determines every other part;
+/// so they can key a `BTreeMap` or be sorted, consistently with `Eq`.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use fc_generated::{Endpoint, Network, Region};
+///
+/// let mut calls = BTreeMap::new();
+/// let shanghai = Endpoint::new("16530750", Region::CnShanghai, Network::Public)?;
+/// let hangzhou = Endpoint::new("16530750", Region::CnHangzhou, Network::Public)?;
+/// *calls.entry(shanghai.clone()).or_insert(0) += 1;
+/// *calls.entry(hangzhou.clone()).or_insert(0) += 1;
+/// *calls.entry(shanghai.clone()).or_insert(0) += 1;
+/// assert_eq!(calls.into_iter().collect::<Vec<_>>(), [(hangzhou, 1), (shanghai, 2)]);
+/// # Ok::<(), fc_generated::EndpointError>(())
+/// ```
+impl Ord for Endpoint {
+    fn cmp(&self, other: &Endpoint) -> core::cmp::Ordering {
+        self.host.cmp(&other.host)
+    }
+}
+
+/// The same order as [`Ord`]: by host.
+impl PartialOrd for Endpoint {
+    fn partial_cmp(&self, other: &Endpoint) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The host, as [`Endpoint::host`] gives it.
+///
+/// ```
+/// use fc_generated::{Endpoint, Network, Region};
+///
+/// let endpoint = Endpoint::new("16530750", Region::CnShanghai, Network::Public)?;
+/// let host: &str = endpoint.as_ref();
+/// assert_eq!(host, "16530750.cn-shanghai.fc.aliyuncs.com");
+/// # Ok::<(), fc_generated::EndpointError>(())
+/// ```
+impl AsRef<str> for Endpoint {
+    fn as_ref(&self) -> &str {
+        self.host()
+    }
+}
+
+/// The same as [`str::parse`]: strict about the region, see [`FromStr`].
+///
+/// ```
+/// use fc_generated::Endpoint;
+///
+/// let endpoint = Endpoint::try_from("16530750.cn-shanghai.fc.aliyuncs.com")?;
+/// assert_eq!(endpoint.account_id(), "16530750");
+/// assert!(Endpoint::try_from("16530750.mars-1.fc.aliyuncs.com").is_err());
+/// # Ok::<(), fc_generated::EndpointError>(())
+/// ```
+impl TryFrom<&str> for Endpoint {
+    type Error = EndpointError;
+
+    fn try_from(text: &str) -> Result<Endpoint, EndpointError> {
+        text.parse()
+    }
+}
+
 /// Parses a host or a URL of a listed region:
 /// `16530750.cn-shanghai-internal.fc.aliyuncs.com`, optionally with
 /// `https://` in front and a trailing `/` or `.`, in any ASCII case.

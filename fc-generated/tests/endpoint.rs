@@ -918,3 +918,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn endpoints_order_by_host_consistently_with_equality() {
+    let mut endpoints: Vec<Endpoint> = Region::ALL
+        .iter()
+        .rev()
+        .flat_map(|&region| {
+            Network::ALL
+                .iter()
+                .map(move |&network| endpoint("16530750", region, network))
+        })
+        .collect();
+    endpoints.push(endpoint("16530750", Region::CnShanghai, Network::Public));
+    endpoints.sort();
+    let hosts: Vec<&str> = endpoints.iter().map(Endpoint::host).collect();
+    let mut sorted_hosts = hosts.clone();
+    sorted_hosts.sort_unstable();
+    assert_eq!(hosts, sorted_hosts);
+    let keyed: std::collections::BTreeSet<Endpoint> = endpoints.iter().cloned().collect();
+    assert_eq!(keyed.len(), Region::ALL.len() * 2);
+    for pair in endpoints.windows(2) {
+        assert_eq!(pair[0] == pair[1], pair[0].cmp(&pair[1]).is_eq());
+    }
+    assert_eq!(
+        Endpoint::try_from("16530750.cn-shanghai.fc.aliyuncs.com"),
+        "16530750.cn-shanghai.fc.aliyuncs.com".parse()
+    );
+}

@@ -153,7 +153,11 @@ fn unknown_region_is_an_error_carrying_the_input_and_a_suggestion() {
 
     let error = "mars-north-1".parse::<Region>().unwrap_err();
     assert_eq!(error.suggestion(), None);
-    assert_eq!(error.to_string(), "unknown region id \"mars-north-1\"");
+    assert_eq!(
+        error.to_string(),
+        "unknown region id \"mars-north-1\"; no listed region is close \
+         (see Region::ALL, or Endpoint::for_unlisted_region for a newer one)"
+    );
 
     assert!("".parse::<Region>().is_err());
     assert!(" cn-hangzhou".parse::<Region>().is_err());
@@ -163,6 +167,63 @@ fn unknown_region_is_an_error_carrying_the_input_and_a_suggestion() {
 fn region_ids_are_case_sensitive_but_case_is_suggested() {
     let error = "CN-SHANGHAI".parse::<Region>().unwrap_err();
     assert_eq!(error.suggestion(), Some(Region::CnShanghai));
+}
+
+#[test]
+fn a_region_suggestion_never_changes_the_geography() {
+    // The documents list eu-central-1 only: eu-west-1 (London) is one
+    // letter from us-west-1, on another continent.
+    for input in [
+        "eu-west-1",
+        "EU-WEST-1",
+        "cn-west-1",
+        "ap-east-1",
+        "us-central-1",
+    ] {
+        let error = input.parse::<Region>().unwrap_err();
+        assert_eq!(error.suggestion(), None, "{input}");
+    }
+    for (input, expected) in [
+        ("eu-centrl-1", Region::EuCentral1),
+        ("us-wset-1", Region::UsWest1),
+        ("ap-southeast-3", Region::ApSoutheast1),
+        ("cn-shenzen", Region::CnShenzhen),
+        ("CN-Hongkong", Region::CnHongkong),
+    ] {
+        let suggestion = input.parse::<Region>().unwrap_err().suggestion();
+        assert_eq!(suggestion, Some(expected), "{input}");
+        assert_eq!(
+            suggestion.map(|region| region.as_str().split('-').next()),
+            Some(
+                input
+                    .split('-')
+                    .next()
+                    .map(str::to_ascii_lowercase)
+                    .as_deref()
+            ),
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn a_city_alone_or_an_internal_suffix_suggests_the_region() {
+    for (input, expected) in [
+        ("shanghai", Region::CnShanghai),
+        ("Hangzhou", Region::CnHangzhou),
+        ("huhehaote", Region::CnHuhehaote),
+        ("cn-shanghai-internal", Region::CnShanghai),
+        ("eu-central-1-INTERNAL", Region::EuCentral1),
+    ] {
+        let error = input.parse::<Region>().unwrap_err();
+        assert_eq!(error.suggestion(), Some(expected), "{input}");
+        assert!(error
+            .to_string()
+            .ends_with(&format!("did you mean \"{expected}\"?")));
+    }
+    // A city that is no region, and a bare part several regions share.
+    assert_eq!("wuhan".parse::<Region>().unwrap_err().suggestion(), None);
+    assert_eq!("1".parse::<Region>().unwrap_err().suggestion(), None);
 }
 
 #[test]
@@ -242,24 +303,32 @@ fn lang_and_network_parse_only_the_exact_wire_form() {
 }
 
 #[test]
-fn lang_and_network_errors_name_the_input_and_a_close_value() {
+fn lang_and_network_errors_name_the_input_a_close_value_and_every_value() {
     let error = "EN".parse::<Lang>().unwrap_err();
     assert_eq!(error.suggestion(), Some(Lang::En));
     assert_eq!(
         error.to_string(),
-        r#"unknown language "EN"; did you mean "en"?"#
+        r#"unknown language "EN"; did you mean "en"? (expected "en" or "zh")"#
     );
     let error = "fr".parse::<Lang>().unwrap_err();
     assert_eq!(error.suggestion(), None);
-    assert_eq!(error.to_string(), r#"unknown language "fr""#);
+    assert_eq!(
+        error.to_string(),
+        r#"unknown language "fr"; expected "en" or "zh""#
+    );
 
     let error = "pubic".parse::<Network>().unwrap_err();
     assert_eq!(error.suggestion(), Some(Network::Public));
     assert_eq!(
         error.to_string(),
-        r#"unknown network "pubic"; did you mean "public"?"#
+        r#"unknown network "pubic"; did you mean "public"? (expected "public" or "internal")"#
     );
-    assert_eq!("vpc".parse::<Network>().unwrap_err().suggestion(), None);
+    let error = "lan".parse::<Network>().unwrap_err();
+    assert_eq!(error.suggestion(), None);
+    assert_eq!(
+        error.to_string(),
+        r#"unknown network "lan"; expected "public" or "internal""#
+    );
 
     let huge = "x".repeat(10_000);
     let error = huge.parse::<Network>().unwrap_err();
@@ -303,4 +372,88 @@ fn serde_uses_the_wire_strings() {
         error.to_string().contains("did you mean \"cn-hangzhou\""),
         "{error}"
     );
+}
+
+#[test]
+fn common_language_tags_suggest_the_language_they_name() {
+    for input in [
+        "cn",
+        "CN",
+        "zh-CN",
+        "zh_cn",
+        "zh-Hans",
+        "ZH-HANS-CN",
+        "zh-TW",
+        "chinese",
+        "Chinese",
+        "zho",
+        "chi",
+        "中文",
+    ] {
+        let error = input.parse::<Lang>().unwrap_err();
+        assert_eq!(error.suggestion(), Some(Lang::Zh), "{input}");
+    }
+    for input in ["EN", "en-US", "en_GB", "En-us", "english", "eng"] {
+        let error = input.parse::<Lang>().unwrap_err();
+        assert_eq!(error.suggestion(), Some(Lang::En), "{input}");
+    }
+    // Another language is not a typo of one of ours.
+    for input in ["fr", "de-DE", "ja", "es", "zz", "e", ""] {
+        assert_eq!(
+            input.parse::<Lang>().unwrap_err().suggestion(),
+            None,
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn network_synonyms_suggest_the_network_they_mean() {
+    for (input, expected) in [
+        ("vpc", Network::Internal),
+        ("VPC", Network::Internal),
+        ("intranet", Network::Internal),
+        ("private", Network::Internal),
+        ("inner", Network::Internal),
+        ("internet", Network::Public),
+        ("External", Network::Public),
+        ("interal", Network::Internal),
+        ("Public", Network::Public),
+    ] {
+        let error = input.parse::<Network>().unwrap_err();
+        assert_eq!(error.suggestion(), Some(expected), "{input}");
+    }
+}
+
+#[test]
+fn the_four_enums_share_one_string_vocabulary() {
+    fn round_trips<T>(values: &[T])
+    where
+        T: Copy + PartialEq + std::fmt::Debug + std::fmt::Display + AsRef<str>,
+        T: std::str::FromStr + for<'a> TryFrom<&'a str>,
+        <T as std::str::FromStr>::Err: std::fmt::Debug,
+    {
+        for &value in values {
+            let text = value.as_ref();
+            assert_eq!(value.to_string(), text);
+            assert_eq!(text.parse::<T>().ok(), Some(value));
+            assert_eq!(T::try_from(text).ok(), Some(value));
+            assert!(T::try_from("not a value").is_err());
+        }
+    }
+    round_trips(Region::ALL);
+    round_trips(ErrorCode::ALL);
+    round_trips(Lang::ALL);
+    round_trips(Network::ALL);
+    for &region in Region::ALL {
+        assert_eq!(Region::lookup(region.as_str()), Some(region));
+    }
+    for &lang in Lang::ALL {
+        assert_eq!(Lang::lookup(lang.as_str()), Some(lang));
+        assert_eq!(Lang::lookup(&lang.as_str().to_uppercase()), None);
+    }
+    for &network in Network::ALL {
+        assert_eq!(Network::lookup(network.as_str()), Some(network));
+        assert_eq!(Network::lookup(&format!(" {network}")), None);
+    }
 }
