@@ -11,53 +11,11 @@ use core::str::FromStr;
 
 use crate::{Network, ParseRegionError, Region, ENDPOINT_DOMAIN};
 
-/// The most digits an account id may have.
-///
-/// The documents' example is `16530750`; real Alibaba Cloud account ids are
-/// 16 digits. 20 is the length of the largest `u64`, which leaves room for
-/// longer ids without letting an arbitrary string into a host name.
-///
-/// ```
-/// use fc_generated::{Endpoint, Network, Region, MAX_ACCOUNT_ID_DIGITS};
-///
-/// let longest = "9".repeat(MAX_ACCOUNT_ID_DIGITS);
-/// assert!(Endpoint::new(&longest, Region::CnHangzhou, Network::Public).is_ok());
-/// let too_long = "9".repeat(MAX_ACCOUNT_ID_DIGITS + 1);
-/// assert!(Endpoint::new(&too_long, Region::CnHangzhou, Network::Public).is_err());
-/// ```
-pub const MAX_ACCOUNT_ID_DIGITS: usize = 20;
+const MAX_ACCOUNT_ID_DIGITS: usize = 20;
 
-/// The longest region id [`Endpoint::for_unlisted_region`] accepts.
-///
-/// A host label may have at most 63 bytes (RFC 1035), and the internal
-/// endpoint's label is the region id followed by `-internal` (9 bytes).
-///
-/// ```
-/// use fc_generated::{Endpoint, Network, MAX_REGION_ID_LEN};
-///
-/// let longest = format!("ab-{}", "c".repeat(MAX_REGION_ID_LEN - 3));
-/// let endpoint = Endpoint::for_unlisted_region("1", &longest, Network::Internal)?;
-/// // The longest id fills the internal endpoint's label exactly.
-/// assert_eq!(endpoint.host().split('.').map(str::len).max(), Some(63));
-/// # Ok::<(), fc_generated::EndpointError>(())
-/// ```
-pub const MAX_REGION_ID_LEN: usize = 63 - INTERNAL_SUFFIX.len();
+const MAX_REGION_ID_LEN: usize = 63 - INTERNAL_SUFFIX.len();
 
-/// The longest text `str::parse::<Endpoint>` and
-/// [`Endpoint::parse_allowing_unlisted`] look at; the longest valid
-/// input (`https://`, a 20-digit account, a 54-byte region id,
-/// `-internal.fc.aliyuncs.com./`) is shorter.
-///
-/// ```
-/// use fc_generated::{Endpoint, EndpointError, MAX_ENDPOINT_TEXT_LEN};
-///
-/// let huge = "1".repeat(MAX_ENDPOINT_TEXT_LEN + 1);
-/// assert_eq!(
-///     huge.parse::<Endpoint>(),
-///     Err(EndpointError::TextTooLong { len: MAX_ENDPOINT_TEXT_LEN + 1 }),
-/// );
-/// ```
-pub const MAX_ENDPOINT_TEXT_LEN: usize = 128;
+const MAX_ENDPOINT_TEXT_LEN: usize = 128;
 
 const INTERNAL_SUFFIX: &str = "-internal";
 const SCHEME: &str = "https://";
@@ -100,9 +58,57 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// The most digits an account id may have.
+    ///
+    /// The documents' example is `16530750`; real Alibaba Cloud account ids are
+    /// 16 digits. 20 is the length of the largest `u64`, which leaves room for
+    /// longer ids without letting an arbitrary string into a host name.
+    ///
+    /// ```
+    /// use fc_generated::{Endpoint, Network, Region};
+    ///
+    /// let longest = "9".repeat(Endpoint::MAX_ACCOUNT_ID_DIGITS);
+    /// assert!(Endpoint::new(&longest, Region::CnHangzhou, Network::Public).is_ok());
+    /// let too_long = "9".repeat(Endpoint::MAX_ACCOUNT_ID_DIGITS + 1);
+    /// assert!(Endpoint::new(&too_long, Region::CnHangzhou, Network::Public).is_err());
+    /// ```
+    pub const MAX_ACCOUNT_ID_DIGITS: usize = MAX_ACCOUNT_ID_DIGITS;
+
+    /// The longest region id [`Endpoint::for_unlisted_region`] accepts.
+    ///
+    /// A host label may have at most 63 bytes (RFC 1035), and the internal
+    /// endpoint's label is the region id followed by `-internal` (9 bytes).
+    ///
+    /// ```
+    /// use fc_generated::{Endpoint, Network};
+    ///
+    /// let longest = format!("ab-{}", "c".repeat(Endpoint::MAX_REGION_ID_LEN - 3));
+    /// let endpoint = Endpoint::for_unlisted_region("1", &longest, Network::Internal)?;
+    /// // The longest id fills the internal endpoint's label exactly.
+    /// assert_eq!(endpoint.host().split('.').map(str::len).max(), Some(63));
+    /// # Ok::<(), fc_generated::EndpointError>(())
+    /// ```
+    pub const MAX_REGION_ID_LEN: usize = MAX_REGION_ID_LEN;
+
+    /// The longest text `str::parse::<Endpoint>` and
+    /// [`Endpoint::parse_allowing_unlisted`] look at; the longest valid
+    /// input (`https://`, a 20-digit account, a 54-byte region id,
+    /// `-internal.fc.aliyuncs.com./`) is shorter.
+    ///
+    /// ```
+    /// use fc_generated::{Endpoint, EndpointError};
+    ///
+    /// let huge = "1".repeat(Endpoint::MAX_TEXT_LEN + 1);
+    /// assert_eq!(
+    ///     huge.parse::<Endpoint>(),
+    ///     Err(EndpointError::TextTooLong { len: Endpoint::MAX_TEXT_LEN + 1 }),
+    /// );
+    /// ```
+    pub const MAX_TEXT_LEN: usize = MAX_ENDPOINT_TEXT_LEN;
+
     /// The endpoint of `account_id` in a region the documents list.
     ///
-    /// The account id must be 1 to [`MAX_ACCOUNT_ID_DIGITS`] ASCII digits;
+    /// The account id must be 1 to [`MAX_ACCOUNT_ID_DIGITS`](Endpoint::MAX_ACCOUNT_ID_DIGITS) ASCII digits;
     /// anything else is an [`EndpointError`] that says what was wrong.
     ///
     /// ```
@@ -134,7 +140,7 @@ impl Endpoint {
     ///
     /// The id must have the shape of a region id: lowercase ASCII letters
     /// and digits in parts joined by single `-`, the first part two or more
-    /// letters, at least two parts, at most [`MAX_REGION_ID_LEN`] bytes, and
+    /// letters, at least two parts, at most [`MAX_REGION_ID_LEN`](Endpoint::MAX_REGION_ID_LEN) bytes, and
     /// the last part not `internal` (that suffix marks the internal network).
     /// That is `^[a-z]{2,}(-[a-z0-9]+)+$`, like `me-east-1` or
     /// `cn-wulanchabu`.
@@ -586,7 +592,7 @@ pub enum EndpointError {
         /// Its byte offset in the account id.
         at: usize,
     },
-    /// The account id has more than [`MAX_ACCOUNT_ID_DIGITS`] digits.
+    /// The account id has more than [`MAX_ACCOUNT_ID_DIGITS`](Endpoint::MAX_ACCOUNT_ID_DIGITS) digits.
     AccountIdTooLong {
         /// How many bytes it has.
         len: usize,
@@ -600,7 +606,7 @@ pub enum EndpointError {
         /// Its byte offset in the region id.
         at: usize,
     },
-    /// The region id is longer than [`MAX_REGION_ID_LEN`] bytes.
+    /// The region id is longer than [`MAX_REGION_ID_LEN`](Endpoint::MAX_REGION_ID_LEN) bytes.
     RegionIdTooLong {
         /// How many bytes it has.
         len: usize,
@@ -617,7 +623,7 @@ pub enum EndpointError {
     /// The region id ends with `-internal`, which would read as the internal
     /// network of another region.
     RegionIdEndsWithInternal,
-    /// The text to parse is longer than [`MAX_ENDPOINT_TEXT_LEN`] bytes.
+    /// The text to parse is longer than [`MAX_TEXT_LEN`](Endpoint::MAX_TEXT_LEN) bytes.
     TextTooLong {
         /// How many bytes it has.
         len: usize,

@@ -9,14 +9,23 @@
 //! - [`doc_version`]: which versions of the documents this crate reflects.
 //! - [`Endpoint`]: a validated request host `account_id.service_endpoint`.
 //! - [`ApiError`]: a failed response as a typed, lossless, bounded error,
-//!   with a retry classification.
+//!   with a [`RetryClass`] (throttling, transient, server error, not
+//!   retryable).
 //!
-//! Features: `json` (default) reads the error code and message out of an
-//! error body with `serde_json`; without it the crate has no dependencies
-//! and [`ApiError`] keeps the status, request id and raw body only. The
-//! optional feature `serde` serializes [`Region`], [`ErrorCode`], [`Lang`]
-//! and [`Network`] as their wire strings and [`Endpoint`] as its host, and
-//! deserializes them through `FromStr`.
+//! Features (the crate has no required dependencies):
+//!
+//! - `json` (default, no dependency): [`ApiError`] reads the error code,
+//!   message and request id out of a JSON error body, with a bounded reader
+//!   of its own; without it [`ApiError`] keeps the status, request id and
+//!   raw body only.
+//! - `serde`: serializes [`Region`], [`ErrorCode`], [`Lang`] and
+//!   [`Network`] as their wire strings and [`Endpoint`] as its host, and
+//!   deserializes them through `FromStr`.
+//! - `http`: glue for the `http` 1.x crate's types, which most Rust HTTP
+//!   clients use: [`ApiError`] from an `http::Response`, an
+//!   `http::StatusCode` for each [`ErrorCode`], an [`Endpoint`] as an
+//!   `http::uri::Authority` or `http::Uri`, and the request-id header's
+//!   `http::HeaderName`.
 //!
 //! ```
 //! use fc_generated::{ErrorCode, Lang, Network, Region};
@@ -101,22 +110,23 @@
 mod api_error;
 mod bounded;
 mod endpoint;
+#[cfg(feature = "json")]
+mod json_fields;
 mod lang;
+mod log_text;
 mod parse_error;
+mod retry;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod status_reason;
 mod string_form;
 mod suggestion;
 
-pub use api_error::{
-    ApiError, MAX_CODE_BYTES, MAX_MESSAGE_BYTES, MAX_PARSED_BODY_BYTES, MAX_RAW_BODY_BYTES,
-    MAX_REQUEST_ID_BYTES,
-};
-pub use endpoint::{
-    Endpoint, EndpointError, MAX_ACCOUNT_ID_DIGITS, MAX_ENDPOINT_TEXT_LEN, MAX_REGION_ID_LEN,
-};
+pub use api_error::ApiError;
+pub use endpoint::{Endpoint, EndpointError};
 pub use lang::{Lang, Network};
 pub use parse_error::{ParseErrorCodeError, ParseLangError, ParseNetworkError, ParseRegionError};
+pub use retry::RetryClass;
 
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
 

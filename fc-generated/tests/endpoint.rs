@@ -4,7 +4,7 @@
 
 use fc_generated::{
     Endpoint, EndpointError, Network, Region, DOMAIN_EXAMPLE_ACCOUNT_ID, DOMAIN_EXAMPLE_HOST,
-    DOMAIN_EXAMPLE_REGION, MAX_ACCOUNT_ID_DIGITS, MAX_REGION_ID_LEN,
+    DOMAIN_EXAMPLE_REGION,
 };
 use std::cell::Cell;
 
@@ -337,13 +337,13 @@ fn unlisted_region_ids_must_have_the_shape_of_region_ids() {
             "{region_id:?}"
         );
     }
-    let longest = format!("ab-{}", "c".repeat(MAX_REGION_ID_LEN - 3));
+    let longest = format!("ab-{}", "c".repeat(Endpoint::MAX_REGION_ID_LEN - 3));
     assert!(Endpoint::for_unlisted_region("1", &longest, Network::Internal).is_ok());
     let too_long = format!("{longest}d");
     assert_eq!(
         Endpoint::for_unlisted_region("1", &too_long, Network::Public),
         Err(EndpointError::RegionIdTooLong {
-            len: MAX_REGION_ID_LEN + 1
+            len: Endpoint::MAX_REGION_ID_LEN + 1
         })
     );
 }
@@ -662,7 +662,8 @@ fn canonical(text: &str) -> String {
 
 /// `^[0-9]{1,20}$`.
 fn is_account_id(text: &str) -> bool {
-    (1..=MAX_ACCOUNT_ID_DIGITS).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+    (1..=Endpoint::MAX_ACCOUNT_ID_DIGITS).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `^[0-9]{1,20}\.[a-z0-9-]+\.fc\.aliyuncs\.com$`: the shape of every host.
@@ -684,7 +685,7 @@ fn has_fc_host_shape(host: &str) -> bool {
 /// not `internal`: the documented shape of an unlisted region id.
 fn has_region_id_shape(id: &str) -> bool {
     let parts: Vec<&str> = id.split('-').collect();
-    id.len() <= MAX_REGION_ID_LEN
+    id.len() <= Endpoint::MAX_REGION_ID_LEN
         && parts.len() >= 2
         && parts[0].len() >= 2
         && parts[0].bytes().all(|b| b.is_ascii_lowercase())
@@ -879,7 +880,7 @@ proptest! {
         listed in listed(),
     ) {
         let result = Endpoint::new(&account_id, listed.region, listed.network);
-        if account_id.len() <= MAX_ACCOUNT_ID_DIGITS {
+        if account_id.len() <= Endpoint::MAX_ACCOUNT_ID_DIGITS {
             prop_assert_eq!(result.map(|e| e.account_id().to_owned()), Ok(account_id));
         } else {
             prop_assert_eq!(result, Err(EndpointError::AccountIdTooLong { len: account_id.len() }));
