@@ -110,6 +110,8 @@
 mod api_error;
 mod bounded;
 mod endpoint;
+#[cfg(feature = "http")]
+mod http_types;
 #[cfg(feature = "json")]
 mod json_fields;
 mod lang;
