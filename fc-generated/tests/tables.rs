@@ -169,20 +169,22 @@ fn region_ids_are_case_sensitive_but_case_is_suggested() {
     assert_eq!(error.suggestion(), Some(Region::CnShanghai));
 }
 
+fn region_suggestion(input: &str) -> Option<Region> {
+    input.parse::<Region>().unwrap_err().suggestion()
+}
+
 #[test]
 fn a_region_suggestion_never_changes_the_geography() {
     // The documents list eu-central-1 only: eu-west-1 (London) is one
     // letter from us-west-1, on another continent.
-    for input in [
+    let other_continents = [
         "eu-west-1",
         "EU-WEST-1",
         "cn-west-1",
         "ap-east-1",
         "us-central-1",
-    ] {
-        let error = input.parse::<Region>().unwrap_err();
-        assert_eq!(error.suggestion(), None, "{input}");
-    }
+    ];
+    assert_suggestions(region_suggestion, None, &other_continents);
     for (input, expected) in [
         ("eu-centrl-1", Region::EuCentral1),
         ("us-wset-1", Region::UsWest1),
@@ -222,8 +224,7 @@ fn a_city_alone_or_an_internal_suffix_suggests_the_region() {
             .ends_with(&format!("did you mean \"{expected}\"?")));
     }
     // A city that is no region, and a bare part several regions share.
-    assert_eq!("wuhan".parse::<Region>().unwrap_err().suggestion(), None);
-    assert_eq!("1".parse::<Region>().unwrap_err().suggestion(), None);
+    assert_suggestions(region_suggestion, None, &["wuhan", "1", "west"]);
 }
 
 #[test]
@@ -374,9 +375,28 @@ fn serde_uses_the_wire_strings() {
     );
 }
 
+/// Asserts that each input fails to parse and suggests what `cases` says.
+fn assert_suggestions<T: PartialEq + std::fmt::Debug + Copy>(
+    suggestion: impl Fn(&str) -> Option<T>,
+    expected: Option<T>,
+    inputs: &[&str],
+) {
+    for input in inputs {
+        assert_eq!(suggestion(input), expected, "{input}");
+    }
+}
+
+fn lang_suggestion(input: &str) -> Option<Lang> {
+    input.parse::<Lang>().unwrap_err().suggestion()
+}
+
+fn network_suggestion(input: &str) -> Option<Network> {
+    input.parse::<Network>().unwrap_err().suggestion()
+}
+
 #[test]
 fn common_language_tags_suggest_the_language_they_name() {
-    for input in [
+    let chinese = [
         "cn",
         "CN",
         "zh-CN",
@@ -389,40 +409,22 @@ fn common_language_tags_suggest_the_language_they_name() {
         "zho",
         "chi",
         "中文",
-    ] {
-        let error = input.parse::<Lang>().unwrap_err();
-        assert_eq!(error.suggestion(), Some(Lang::Zh), "{input}");
-    }
-    for input in ["EN", "en-US", "en_GB", "En-us", "english", "eng"] {
-        let error = input.parse::<Lang>().unwrap_err();
-        assert_eq!(error.suggestion(), Some(Lang::En), "{input}");
-    }
+    ];
+    assert_suggestions(lang_suggestion, Some(Lang::Zh), &chinese);
+    let english = ["EN", "en-US", "en_GB", "En-us", "english", "eng"];
+    assert_suggestions(lang_suggestion, Some(Lang::En), &english);
     // Another language is not a typo of one of ours.
-    for input in ["fr", "de-DE", "ja", "es", "zz", "e", ""] {
-        assert_eq!(
-            input.parse::<Lang>().unwrap_err().suggestion(),
-            None,
-            "{input}"
-        );
-    }
+    let others = ["fr", "de-DE", "ja", "es", "zz", "e", ""];
+    assert_suggestions(lang_suggestion, None, &others);
 }
 
 #[test]
 fn network_synonyms_suggest_the_network_they_mean() {
-    for (input, expected) in [
-        ("vpc", Network::Internal),
-        ("VPC", Network::Internal),
-        ("intranet", Network::Internal),
-        ("private", Network::Internal),
-        ("inner", Network::Internal),
-        ("internet", Network::Public),
-        ("External", Network::Public),
-        ("interal", Network::Internal),
-        ("Public", Network::Public),
-    ] {
-        let error = input.parse::<Network>().unwrap_err();
-        assert_eq!(error.suggestion(), Some(expected), "{input}");
-    }
+    let internal = ["vpc", "VPC", "intranet", "private", "inner", "interal"];
+    assert_suggestions(network_suggestion, Some(Network::Internal), &internal);
+    let public = ["internet", "External", "Public", "pubic"];
+    assert_suggestions(network_suggestion, Some(Network::Public), &public);
+    assert_suggestions(network_suggestion, None, &["lan", "wan", ""]);
 }
 
 #[test]
