@@ -148,8 +148,8 @@ impl ApiError {
     /// The response header that carries the request id, in lowercase (HTTP
     /// header names are case-insensitive; the documents write
     /// `X-Fc-Request-Id`). With feature `http`,
-    /// [`REQUEST_ID_HEADER_NAME`](Self::REQUEST_ID_HEADER_NAME) is the same
-    /// name as an `http::HeaderName`.
+    /// `ApiError::REQUEST_ID_HEADER_NAME` is the same name as an
+    /// `http::HeaderName`.
     ///
     /// ```
     /// use fc_generated::ApiError;
