@@ -273,3 +273,21 @@ fn the_http_types_carry_what_a_client_needs() {
     let (parts, body) = response.into_parts();
     assert_eq!(ApiError::from_http_parts(&parts, &body), error);
 }
+
+proptest::proptest! {
+    /// `authority` and `uri` rely on every endpoint host being a valid
+    /// authority: any endpoint the constructors accept gives one.
+    #[test]
+    fn every_endpoint_gives_an_authority_and_a_uri(
+        account_id in "[0-9]{1,20}",
+        region_id in "[a-z]{2,6}(-[a-z0-9]{1,12}){1,4}",
+        internal in proptest::bool::ANY,
+    ) {
+        let network = if internal { Network::Internal } else { Network::Public };
+        if let Ok(endpoint) = Endpoint::for_unlisted_region(&account_id, &region_id, network) {
+            let authority = endpoint.authority();
+            proptest::prop_assert_eq!(authority.as_str(), endpoint.host());
+            proptest::prop_assert_eq!(endpoint.uri().to_string(), format!("{}/", endpoint.url()));
+        }
+    }
+}

@@ -90,6 +90,9 @@ fn exact_lookups_allocate_nothing() {
             Region::lookup("US-WEST-1"),
             ErrorCode::lookup("ResourceThrottled"),
             ErrorCode::lookup("resourcethrottled"),
+            Lang::lookup("zh"),
+            Network::lookup("vpc"),
+            Region::try_from("cn-shanghai").ok(),
         )
     });
     assert_eq!(count, 0);
@@ -99,7 +102,10 @@ fn exact_lookups_allocate_nothing() {
             Some(Region::UsWest1),
             None,
             Some(ErrorCode::ResourceThrottled),
-            None
+            None,
+            Some(Lang::Zh),
+            None,
+            Some(Region::CnShanghai),
         )
     );
 }
@@ -120,6 +126,7 @@ fn accessors_allocate_nothing() {
         for &code in ErrorCode::ALL {
             total += code.as_str().len() + usize::from(code.http_status());
             total += usize::from(code.is_retryable());
+            total += usize::from(code.retry_class().is_retryable());
             for &lang in Lang::ALL {
                 total += code.cause(lang).len() + code.solution(lang).len();
             }
