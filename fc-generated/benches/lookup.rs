@@ -24,10 +24,10 @@ const CODE_HIT: &str = "SignatureNotMatch";
 const CODE_MISS: &str = "SignatureNotMatched";
 
 fn region_lookups(c: &mut Criterion) {
-    let map: HashMap<&str, Region> = Region::ALL.iter().map(|&r| (r.id(), r)).collect();
+    let map: HashMap<&str, Region> = Region::ALL.iter().map(|&r| (r.as_str(), r)).collect();
     for (case, input) in [("hit", REGION_HIT), ("miss", REGION_MISS)] {
         let mut group = c.benchmark_group(format!("Region/{case}"));
-        compare(&mut group, input, &map, Region::ALL, Region::id);
+        compare(&mut group, input, &map, Region::ALL, Region::as_str);
         group.finish();
     }
 }

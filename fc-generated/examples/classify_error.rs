@@ -7,16 +7,18 @@
 
 use std::env;
 
-use fc_generated::{ApiError, Lang};
+use fc_generated::{ApiError, Lang, RetryClass};
 
 /// What a client does next with a failed response.
 fn next_step(error: &ApiError) -> String {
-    if error.is_retryable() {
-        return "retry with backoff".to_owned();
-    }
-    match error.code() {
-        Some(code) => format!("stop; {}", code.solution(Lang::En)),
-        None => "stop; see the message and raw body".to_owned(),
+    match error.retry_class() {
+        RetryClass::Throttling => "throttled: retry after a longer backoff".to_owned(),
+        RetryClass::Transient => "transient: retry soon".to_owned(),
+        RetryClass::ServerError => "server error: retry a few times with backoff".to_owned(),
+        RetryClass::NotRetryable => match error.code() {
+            Some(code) => format!("stop; {}", code.solution(Lang::En)),
+            None => "stop; see the message and raw body".to_owned(),
+        },
     }
 }
 
@@ -26,9 +28,6 @@ fn report(status: u16, request_id: Option<&str>, body: &[u8]) {
     println!("  next: {}", next_step(&error));
     if let Some(documented) = error.documented_status_mismatch() {
         println!("  note: the documents give status {documented} for this code");
-    }
-    if error.code_str().is_none() && !error.raw_body().is_empty() {
-        println!("  body: {:?}", error.raw_body());
     }
 }
 

@@ -40,7 +40,7 @@ fn setting(index: usize, what: &str, var: &str, default: &str) -> Setting {
 
 fn endpoint_from_config() -> Result<Endpoint, String> {
     let account_id = setting(1, "account id", "FC_ACCOUNT_ID", DOMAIN_EXAMPLE_ACCOUNT_ID);
-    let region = setting(2, "region", "FC_REGION", DOMAIN_EXAMPLE_REGION.id());
+    let region = setting(2, "region", "FC_REGION", DOMAIN_EXAMPLE_REGION.as_str());
     let network = setting(3, "network", "FC_NETWORK", Network::Public.as_str());
     let network = Network::from_str(&network.value)
         .map_err(|error| format!("{}: {error}", network.source))?;

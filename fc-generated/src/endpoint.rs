@@ -11,53 +11,11 @@ use core::str::FromStr;
 
 use crate::{Network, ParseRegionError, Region, ENDPOINT_DOMAIN};
 
-/// The most digits an account id may have.
-///
-/// The documents' example is `16530750`; real Alibaba Cloud account ids are
-/// 16 digits. 20 is the length of the largest `u64`, which leaves room for
-/// longer ids without letting an arbitrary string into a host name.
-///
-/// ```
-/// use fc_generated::{Endpoint, Network, Region, MAX_ACCOUNT_ID_DIGITS};
-///
-/// let longest = "9".repeat(MAX_ACCOUNT_ID_DIGITS);
-/// assert!(Endpoint::new(&longest, Region::CnHangzhou, Network::Public).is_ok());
-/// let too_long = "9".repeat(MAX_ACCOUNT_ID_DIGITS + 1);
-/// assert!(Endpoint::new(&too_long, Region::CnHangzhou, Network::Public).is_err());
-/// ```
-pub const MAX_ACCOUNT_ID_DIGITS: usize = 20;
+const MAX_ACCOUNT_ID_DIGITS: usize = 20;
 
-/// The longest region id [`Endpoint::for_unlisted_region`] accepts.
-///
-/// A host label may have at most 63 bytes (RFC 1035), and the internal
-/// endpoint's label is the region id followed by `-internal` (9 bytes).
-///
-/// ```
-/// use fc_generated::{Endpoint, Network, MAX_REGION_ID_LEN};
-///
-/// let longest = format!("ab-{}", "c".repeat(MAX_REGION_ID_LEN - 3));
-/// let endpoint = Endpoint::for_unlisted_region("1", &longest, Network::Internal)?;
-/// // The longest id fills the internal endpoint's label exactly.
-/// assert_eq!(endpoint.host().split('.').map(str::len).max(), Some(63));
-/// # Ok::<(), fc_generated::EndpointError>(())
-/// ```
-pub const MAX_REGION_ID_LEN: usize = 63 - INTERNAL_SUFFIX.len();
+const MAX_REGION_ID_LEN: usize = 63 - INTERNAL_SUFFIX.len();
 
-/// The longest text `str::parse::<Endpoint>` and
-/// [`Endpoint::parse_allowing_unlisted`] look at; the longest valid
-/// input (`https://`, a 20-digit account, a 54-byte region id,
-/// `-internal.fc.aliyuncs.com./`) is shorter.
-///
-/// ```
-/// use fc_generated::{Endpoint, EndpointError, MAX_ENDPOINT_TEXT_LEN};
-///
-/// let huge = "1".repeat(MAX_ENDPOINT_TEXT_LEN + 1);
-/// assert_eq!(
-///     huge.parse::<Endpoint>(),
-///     Err(EndpointError::TextTooLong { len: MAX_ENDPOINT_TEXT_LEN + 1 }),
-/// );
-/// ```
-pub const MAX_ENDPOINT_TEXT_LEN: usize = 128;
+const MAX_ENDPOINT_TEXT_LEN: usize = 128;
 
 const INTERNAL_SUFFIX: &str = "-internal";
 const SCHEME: &str = "https://";
@@ -100,9 +58,57 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
+    /// The most digits an account id may have.
+    ///
+    /// The documents' example is `16530750`; real Alibaba Cloud account ids are
+    /// 16 digits. 20 is the length of the largest `u64`, which leaves room for
+    /// longer ids without letting an arbitrary string into a host name.
+    ///
+    /// ```
+    /// use fc_generated::{Endpoint, Network, Region};
+    ///
+    /// let longest = "9".repeat(Endpoint::MAX_ACCOUNT_ID_DIGITS);
+    /// assert!(Endpoint::new(&longest, Region::CnHangzhou, Network::Public).is_ok());
+    /// let too_long = "9".repeat(Endpoint::MAX_ACCOUNT_ID_DIGITS + 1);
+    /// assert!(Endpoint::new(&too_long, Region::CnHangzhou, Network::Public).is_err());
+    /// ```
+    pub const MAX_ACCOUNT_ID_DIGITS: usize = MAX_ACCOUNT_ID_DIGITS;
+
+    /// The longest region id [`Endpoint::for_unlisted_region`] accepts.
+    ///
+    /// A host label may have at most 63 bytes (RFC 1035), and the internal
+    /// endpoint's label is the region id followed by `-internal` (9 bytes).
+    ///
+    /// ```
+    /// use fc_generated::{Endpoint, Network};
+    ///
+    /// let longest = format!("ab-{}", "c".repeat(Endpoint::MAX_REGION_ID_LEN - 3));
+    /// let endpoint = Endpoint::for_unlisted_region("1", &longest, Network::Internal)?;
+    /// // The longest id fills the internal endpoint's label exactly.
+    /// assert_eq!(endpoint.host().split('.').map(str::len).max(), Some(63));
+    /// # Ok::<(), fc_generated::EndpointError>(())
+    /// ```
+    pub const MAX_REGION_ID_LEN: usize = MAX_REGION_ID_LEN;
+
+    /// The longest text `str::parse::<Endpoint>` and
+    /// [`Endpoint::parse_allowing_unlisted`] look at; the longest valid
+    /// input (`https://`, a 20-digit account, a 54-byte region id,
+    /// `-internal.fc.aliyuncs.com./`) is shorter.
+    ///
+    /// ```
+    /// use fc_generated::{Endpoint, EndpointError};
+    ///
+    /// let huge = "1".repeat(Endpoint::MAX_TEXT_LEN + 1);
+    /// assert_eq!(
+    ///     huge.parse::<Endpoint>(),
+    ///     Err(EndpointError::TextTooLong { len: Endpoint::MAX_TEXT_LEN + 1 }),
+    /// );
+    /// ```
+    pub const MAX_TEXT_LEN: usize = MAX_ENDPOINT_TEXT_LEN;
+
     /// The endpoint of `account_id` in a region the documents list.
     ///
-    /// The account id must be 1 to [`MAX_ACCOUNT_ID_DIGITS`] ASCII digits;
+    /// The account id must be 1 to [`MAX_ACCOUNT_ID_DIGITS`](Endpoint::MAX_ACCOUNT_ID_DIGITS) ASCII digits;
     /// anything else is an [`EndpointError`] that says what was wrong.
     ///
     /// ```
@@ -123,7 +129,7 @@ impl Endpoint {
         check_account_id(account_id)?;
         Ok(Endpoint::from_checked_parts(
             account_id,
-            region.id(),
+            region.as_str(),
             Some(region),
             network,
         ))
@@ -134,7 +140,7 @@ impl Endpoint {
     ///
     /// The id must have the shape of a region id: lowercase ASCII letters
     /// and digits in parts joined by single `-`, the first part two or more
-    /// letters, at least two parts, at most [`MAX_REGION_ID_LEN`] bytes, and
+    /// letters, at least two parts, at most [`MAX_REGION_ID_LEN`](Endpoint::MAX_REGION_ID_LEN) bytes, and
     /// the last part not `internal` (that suffix marks the internal network).
     /// That is `^[a-z]{2,}(-[a-z0-9]+)+$`, like `me-east-1` or
     /// `cn-wulanchabu`.
@@ -171,7 +177,7 @@ impl Endpoint {
         Ok(Endpoint::from_checked_parts(
             account_id,
             region_id,
-            Region::from_id(region_id),
+            Region::lookup(region_id),
             network,
         ))
     }
@@ -298,6 +304,69 @@ impl fmt::Debug for Endpoint {
 impl fmt::Display for Endpoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.host())
+    }
+}
+
+/// Endpoints order by their host text, which determines every other part;
+/// so they can key a `BTreeMap` or be sorted, consistently with `Eq`.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use fc_generated::{Endpoint, Network, Region};
+///
+/// let mut calls = BTreeMap::new();
+/// let shanghai = Endpoint::new("16530750", Region::CnShanghai, Network::Public)?;
+/// let hangzhou = Endpoint::new("16530750", Region::CnHangzhou, Network::Public)?;
+/// *calls.entry(shanghai.clone()).or_insert(0) += 1;
+/// *calls.entry(hangzhou.clone()).or_insert(0) += 1;
+/// *calls.entry(shanghai.clone()).or_insert(0) += 1;
+/// assert_eq!(calls.into_iter().collect::<Vec<_>>(), [(hangzhou, 1), (shanghai, 2)]);
+/// # Ok::<(), fc_generated::EndpointError>(())
+/// ```
+impl Ord for Endpoint {
+    fn cmp(&self, other: &Endpoint) -> core::cmp::Ordering {
+        self.host.cmp(&other.host)
+    }
+}
+
+/// The same order as [`Ord`]: by host.
+impl PartialOrd for Endpoint {
+    fn partial_cmp(&self, other: &Endpoint) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The host, as [`Endpoint::host`] gives it.
+///
+/// ```
+/// use fc_generated::{Endpoint, Network, Region};
+///
+/// let endpoint = Endpoint::new("16530750", Region::CnShanghai, Network::Public)?;
+/// let host: &str = endpoint.as_ref();
+/// assert_eq!(host, "16530750.cn-shanghai.fc.aliyuncs.com");
+/// # Ok::<(), fc_generated::EndpointError>(())
+/// ```
+impl AsRef<str> for Endpoint {
+    fn as_ref(&self) -> &str {
+        self.host()
+    }
+}
+
+/// The same as [`str::parse`]: strict about the region, see [`FromStr`].
+///
+/// ```
+/// use fc_generated::Endpoint;
+///
+/// let endpoint = Endpoint::try_from("16530750.cn-shanghai.fc.aliyuncs.com")?;
+/// assert_eq!(endpoint.account_id(), "16530750");
+/// assert!(Endpoint::try_from("16530750.mars-1.fc.aliyuncs.com").is_err());
+/// # Ok::<(), fc_generated::EndpointError>(())
+/// ```
+impl TryFrom<&str> for Endpoint {
+    type Error = EndpointError;
+
+    fn try_from(text: &str) -> Result<Endpoint, EndpointError> {
+        text.parse()
     }
 }
 
@@ -523,7 +592,7 @@ pub enum EndpointError {
         /// Its byte offset in the account id.
         at: usize,
     },
-    /// The account id has more than [`MAX_ACCOUNT_ID_DIGITS`] digits.
+    /// The account id has more than [`MAX_ACCOUNT_ID_DIGITS`](Endpoint::MAX_ACCOUNT_ID_DIGITS) digits.
     AccountIdTooLong {
         /// How many bytes it has.
         len: usize,
@@ -537,7 +606,7 @@ pub enum EndpointError {
         /// Its byte offset in the region id.
         at: usize,
     },
-    /// The region id is longer than [`MAX_REGION_ID_LEN`] bytes.
+    /// The region id is longer than [`MAX_REGION_ID_LEN`](Endpoint::MAX_REGION_ID_LEN) bytes.
     RegionIdTooLong {
         /// How many bytes it has.
         len: usize,
@@ -554,7 +623,7 @@ pub enum EndpointError {
     /// The region id ends with `-internal`, which would read as the internal
     /// network of another region.
     RegionIdEndsWithInternal,
-    /// The text to parse is longer than [`MAX_ENDPOINT_TEXT_LEN`] bytes.
+    /// The text to parse is longer than [`MAX_TEXT_LEN`](Endpoint::MAX_TEXT_LEN) bytes.
     TextTooLong {
         /// How many bytes it has.
         len: usize,
@@ -658,7 +727,7 @@ mod tests {
     #[test]
     fn every_listed_region_id_has_the_shape_unlisted_ids_must_have() {
         for region in Region::ALL {
-            assert_eq!(check_region_id(region.id()), Ok(()), "{region}");
+            assert_eq!(check_region_id(region.as_str()), Ok(()), "{region}");
         }
     }
 

@@ -54,6 +54,24 @@ impl Lang {
             Lang::Zh => "zh",
         }
     }
+
+    /// Looks a language up by its exact wire form, without allocating.
+    ///
+    /// [`str::parse`] does the same and explains a miss.
+    ///
+    /// ```
+    /// use fc_generated::Lang;
+    ///
+    /// assert_eq!(Lang::lookup("zh"), Some(Lang::Zh));
+    /// assert_eq!(Lang::lookup("zh-CN"), None);
+    /// ```
+    pub fn lookup(text: &str) -> Option<Lang> {
+        match text {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Lang {
@@ -63,26 +81,23 @@ impl fmt::Display for Lang {
 }
 
 /// Parses the wire form exactly: `en` or `zh`. Anything else, including
-/// `EN` or `zh-CN`, is a [`ParseLangError`] that keeps the input and
-/// suggests the language it is close to.
+/// `EN` or `zh-CN`, is a [`ParseLangError`] that keeps the input, suggests
+/// the language a common tag names and lists both.
 ///
 /// ```
 /// use fc_generated::Lang;
 ///
 /// assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
-/// let error = "EN".parse::<Lang>().unwrap_err();
-/// assert_eq!(error.input(), "EN");
+/// let error = "en-US".parse::<Lang>().unwrap_err();
+/// assert_eq!(error.input(), "en-US");
 /// assert_eq!(error.suggestion(), Some(Lang::En));
+/// assert_eq!("cn".parse::<Lang>().unwrap_err().suggestion(), Some(Lang::Zh));
 /// ```
 impl FromStr for Lang {
     type Err = ParseLangError;
 
     fn from_str(text: &str) -> Result<Lang, ParseLangError> {
-        Lang::ALL
-            .iter()
-            .copied()
-            .find(|lang| lang.as_str() == text)
-            .ok_or_else(|| ParseLangError::new(text))
+        Lang::lookup(text).ok_or_else(|| ParseLangError::new(text))
     }
 }
 
@@ -133,6 +148,24 @@ impl Network {
             Network::Internal => "internal",
         }
     }
+
+    /// Looks a network up by its exact wire form, without allocating.
+    ///
+    /// [`str::parse`] does the same and explains a miss.
+    ///
+    /// ```
+    /// use fc_generated::Network;
+    ///
+    /// assert_eq!(Network::lookup("internal"), Some(Network::Internal));
+    /// assert_eq!(Network::lookup("vpc"), None);
+    /// ```
+    pub fn lookup(text: &str) -> Option<Network> {
+        match text {
+            "public" => Some(Network::Public),
+            "internal" => Some(Network::Internal),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Network {
@@ -152,17 +185,13 @@ impl fmt::Display for Network {
 /// let error = "interal".parse::<Network>().unwrap_err();
 /// assert_eq!(
 ///     error.to_string(),
-///     r#"unknown network "interal"; did you mean "internal"?"#,
+///     r#"unknown network "interal"; did you mean "internal"? (expected "public" or "internal")"#,
 /// );
 /// ```
 impl FromStr for Network {
     type Err = ParseNetworkError;
 
     fn from_str(text: &str) -> Result<Network, ParseNetworkError> {
-        Network::ALL
-            .iter()
-            .copied()
-            .find(|network| network.as_str() == text)
-            .ok_or_else(|| ParseNetworkError::new(text))
+        Network::lookup(text).ok_or_else(|| ParseNetworkError::new(text))
     }
 }

@@ -9,14 +9,23 @@
 //! - [`doc_version`]: which versions of the documents this crate reflects.
 //! - [`Endpoint`]: a validated request host `account_id.service_endpoint`.
 //! - [`ApiError`]: a failed response as a typed, lossless, bounded error,
-//!   with a retry classification.
+//!   with a [`RetryClass`] (throttling, transient, server error, not
+//!   retryable).
 //!
-//! Features: `json` (default) reads the error code and message out of an
-//! error body with `serde_json`; without it the crate has no dependencies
-//! and [`ApiError`] keeps the status, request id and raw body only. The
-//! optional feature `serde` serializes [`Region`], [`ErrorCode`], [`Lang`]
-//! and [`Network`] as their wire strings and [`Endpoint`] as its host, and
-//! deserializes them through `FromStr`.
+//! Features (the crate has no required dependencies):
+//!
+//! - `json` (default, no dependency): [`ApiError`] reads the error code,
+//!   message and request id out of a JSON error body, with a bounded reader
+//!   of its own; without it [`ApiError`] keeps the status, request id and
+//!   raw body only.
+//! - `serde`: serializes [`Region`], [`ErrorCode`], [`Lang`] and
+//!   [`Network`] as their wire strings and [`Endpoint`] as its host, and
+//!   deserializes them through `FromStr`.
+//! - `http`: glue for the `http` 1.x crate's types, which most Rust HTTP
+//!   clients use: [`ApiError`] from an `http::Response`, an
+//!   `http::StatusCode` for each [`ErrorCode`], an [`Endpoint`] as an
+//!   `http::uri::Authority` or `http::Uri`, and the request-id header's
+//!   `http::HeaderName`.
 //!
 //! ```
 //! use fc_generated::{ErrorCode, Lang, Network, Region};
@@ -37,6 +46,61 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Parsing strings
+//!
+//! [`Region`], [`ErrorCode`], [`Lang`] and [`Network`] share one
+//! vocabulary: `as_str()` gives the wire string (what `Display` prints and
+//! serde writes), `lookup(&str)` gives the value of an exact wire string or
+//! `None`, and [`FromStr`](core::str::FromStr), [`TryFrom<&str>`] and
+//! serde parse it with an error that keeps the input; each also implements
+//! [`AsRef<str>`]. [`Endpoint`] parses with [`FromStr`](core::str::FromStr)
+//! and [`TryFrom<&str>`] too, prints its host and orders by it.
+//!
+//! **Strict: `Region`, `ErrorCode`, `Lang`, `Network`.** Only the exact,
+//! case-sensitive wire string parses: `"CN-SHANGHAI"` is not a region. These
+//! are identifiers the service compares exactly (error codes are
+//! case-sensitive; region ids appear lowercase in every host and API), and a
+//! value that parsed from one spelling but prints another would not round-trip
+//! through a config file. A near-miss instead gets a suggestion, so the fix
+//! is one edit away:
+//!
+//! - a region keeps the input's geography (`cn-`, `ap-`, `eu-`, ...): a case
+//!   or small typo difference, the city alone (`shanghai`), or an id with
+//!   `-internal` appended; never a region on another continent;
+//! - a language comes from a common tag in any case (`cn`, `zh-CN`,
+//!   `zh-Hans`, `en-US`, `english`), and the error lists `"en"` and `"zh"`;
+//! - a network from a synonym (`vpc`, `intranet` for `internal`) or a typo,
+//!   and the error lists `"public"` and `"internal"`;
+//! - an error code from a case or small typo difference.
+//!
+//! When nothing is close, a region's or code's error points at `Region::ALL`
+//! or `ErrorCode::ALL`.
+//!
+//! **Lenient about presentation: `Endpoint`.** A host is a DNS name, which
+//! is case-insensitive (RFC 4343), and users paste it as a URL: so any ASCII
+//! case, an `https://` in front, a trailing `/` and a trailing `.` (a fully
+//! qualified name) are accepted and normalised to the lowercase bare host.
+//! Everything that would change where the request goes is refused: another
+//! scheme, a port, a path or query, userinfo, another domain, and a region
+//! this crate does not list (see [`Endpoint::parse_allowing_unlisted`]).
+//!
+//! ```
+//! use fc_generated::{Endpoint, Lang, Network, Region};
+//!
+//! assert_eq!(Region::CnShanghai.as_str(), "cn-shanghai");
+//! assert_eq!(Region::lookup("cn-shanghai"), Some(Region::CnShanghai));
+//! assert_eq!(Region::try_from("cn-shanghai"), Ok(Region::CnShanghai));
+//!
+//! let error = "CN-SHANGHAI".parse::<Region>().unwrap_err();  // strict
+//! assert_eq!(error.suggestion(), Some(Region::CnShanghai));
+//! assert_eq!("zh-Hans".parse::<Lang>().unwrap_err().suggestion(), Some(Lang::Zh));
+//!
+//! let endpoint: Endpoint = "https://16530750.CN-SHANGHAI.fc.aliyuncs.com/".parse()?; // lenient
+//! assert_eq!(endpoint.host(), "16530750.cn-shanghai.fc.aliyuncs.com");
+//! assert_eq!(endpoint.network(), Network::Public);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! The tables below are generated from the same spec as the code.
 //!
 #![doc = include_str!(concat!(env!("OUT_DIR"), "/fc_generated.md"))]
@@ -46,23 +110,26 @@
 mod api_error;
 mod bounded;
 mod endpoint;
+#[cfg(feature = "http")]
+mod http_types;
+#[cfg(feature = "json")]
+mod json_fields;
 mod lang;
+mod log_text;
 mod ordering;
 mod parse_error;
+mod retry;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod status_reason;
+mod string_form;
+mod suggestion;
 
-pub use api_error::{
-    ApiError, MAX_CODE_BYTES, MAX_MESSAGE_BYTES, MAX_PARSED_BODY_BYTES, MAX_RAW_BODY_BYTES,
-    MAX_REQUEST_ID_BYTES,
-};
-pub use endpoint::{
-    Endpoint, EndpointError, MAX_ACCOUNT_ID_DIGITS, MAX_ENDPOINT_TEXT_LEN, MAX_REGION_ID_LEN,
-};
+pub use api_error::ApiError;
+pub use endpoint::{Endpoint, EndpointError};
 pub use lang::{Lang, Network};
-pub use parse_error::{
-    ParseErrorCodeError, ParseLangError, ParseNetworkError, ParseRegionError, KEPT_INPUT_BYTES,
-};
+pub use parse_error::{ParseErrorCodeError, ParseLangError, ParseNetworkError, ParseRegionError};
+pub use retry::RetryClass;
 
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
 

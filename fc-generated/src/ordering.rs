@@ -20,10 +20,10 @@ impl Ord for Region {
     /// assert!(Region::CnBeijing < Region::CnHangzhou);
     /// let mut sorted = Region::ALL.to_vec();
     /// sorted.sort();
-    /// assert!(sorted.windows(2).all(|w| w[0].id() < w[1].id()));
+    /// assert!(sorted.windows(2).all(|w| w[0].as_str() < w[1].as_str()));
     /// ```
     fn cmp(&self, other: &Region) -> Ordering {
-        self.id().cmp(other.id())
+        self.as_str().cmp(other.as_str())
     }
 }
 

@@ -2,26 +2,18 @@
 //! `Network`.
 //!
 //! A miss must be cheap (no allocation, as fast as a hit) and helpful. So the
-//! error keeps the input inline, bounded to [`KEPT_INPUT_BYTES`] (an
+//! error keeps the input inline, bounded to `KEPT_INPUT_BYTES` (an
 //! attacker's 10 KB string is not copied into every log line), and works out
-//! the suggestion only when asked, from the generated `ALL` table.
+//! the suggestion (see [`crate::suggestion`]) only when asked.
 
 use core::fmt;
 
 use crate::bounded::char_prefix;
+use crate::suggestion;
 use crate::{ErrorCode, Lang, Network, Region};
 
-/// How many bytes of a rejected input an error keeps; longer inputs are cut
-/// at a character boundary, and the error says how long they were.
-///
-/// ```
-/// use fc_generated::{Region, KEPT_INPUT_BYTES};
-///
-/// let error = "x".repeat(10_000).parse::<Region>().unwrap_err();
-/// assert_eq!(error.input().len(), KEPT_INPUT_BYTES);
-/// assert!(error.is_truncated());
-/// ```
-pub const KEPT_INPUT_BYTES: usize = 64;
+/// How many bytes of a rejected input an error keeps.
+const KEPT_INPUT_BYTES: usize = 64;
 
 // `KeptInput` stores how many bytes it kept in a `u8`.
 const _: () = assert!(KEPT_INPUT_BYTES <= u8::MAX as usize);
@@ -61,46 +53,37 @@ impl fmt::Debug for KeptInput {
     }
 }
 
-/// The closest of `candidates` to `input`: the same ignoring ASCII case,
-/// then the one at the smallest edit distance, if that is at most 2 (or a
-/// third of the input's length, for long ids) and less than the
-/// candidate's length: replacing all of a two-letter name such as `en` is
-/// not a typo of it.
-fn closest<T: Copy>(input: &str, candidates: &[T], name: impl Fn(T) -> &'static str) -> Option<T> {
-    let input = input.trim();
-    if let Some(&exact) = candidates
-        .iter()
-        .find(|&&candidate| name(candidate).eq_ignore_ascii_case(input))
-    {
-        return Some(exact);
+/// Writes `"a", "b" or "c"`: every value of a short list, for the errors of
+/// types with few values.
+fn write_choices(
+    f: &mut fmt::Formatter<'_>,
+    names: impl ExactSizeIterator<Item = &'static str>,
+) -> fmt::Result {
+    let count = names.len();
+    for (index, name) in names.enumerate() {
+        match index {
+            0 => {}
+            _ if index + 1 == count => f.write_str(" or ")?,
+            _ => f.write_str(", ")?,
+        }
+        write!(f, "{name:?}")?;
     }
-    let limit = (input.len() / 3).max(2);
-    candidates
-        .iter()
-        .map(|&candidate| (edit_distance(input, name(candidate)), candidate))
-        .filter(|&(distance, candidate)| distance <= limit && distance < name(candidate).len())
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, candidate)| candidate)
+    Ok(())
 }
 
-/// Levenshtein distance over chars, ASCII case folded.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().map(|c| c.to_ascii_lowercase()).enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
+/// What an error says about the accepted values when it has no suggestion.
+enum Accepted {
+    /// Few values: list them all, with or without a suggestion.
+    List,
+    /// Many values: point at where they are listed.
+    SeeAll(&'static str),
 }
 
 macro_rules! parse_error {
-    ($(#[$doc:meta])* $error:ident, $target:ident, $name:ident, $what:literal) => {
+    (
+        $(#[$doc:meta])* $error:ident, $target:ident, $what:literal,
+        suggest: $suggest:path, accepted: $accepted:expr
+    ) => {
         $(#[$doc])*
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         pub struct $error {
@@ -108,12 +91,26 @@ macro_rules! parse_error {
         }
 
         impl $error {
+            /// How many bytes of a rejected input the error keeps; longer
+            /// inputs are cut at a character boundary, and the error says
+            /// how long they were.
+            ///
+            /// ```
+            #[doc = concat!("use fc_generated::{", stringify!($target), ", ", stringify!($error), "};")]
+            ///
+            #[doc = concat!("let error = \"x\".repeat(10_000).parse::<", stringify!($target), ">().unwrap_err();")]
+            #[doc = concat!("assert_eq!(error.input().len(), ", stringify!($error), "::KEPT_INPUT_BYTES);")]
+            /// assert!(error.is_truncated());
+            /// ```
+            pub const KEPT_INPUT_BYTES: usize = KEPT_INPUT_BYTES;
+
             pub(crate) fn new(input: &str) -> Self {
                 $error { input: KeptInput::new(input) }
             }
 
-            /// The rejected input, cut to its first [`KEPT_INPUT_BYTES`] bytes
-            /// (at a character boundary) when it was longer.
+            /// The rejected input, cut to its first
+            /// [`KEPT_INPUT_BYTES`](Self::KEPT_INPUT_BYTES) bytes (at a
+            /// character boundary) when it was longer.
             pub fn input(&self) -> &str {
                 self.input.as_str()
             }
@@ -123,10 +120,11 @@ macro_rules! parse_error {
                 self.input.is_truncated()
             }
 
-            /// The known value closest to the input, if one is close: the same
-            /// ignoring case, or a small typo away.
+            /// The value the input most likely meant, if one is close enough
+            /// to be a fair guess (the rules are in the crate docs, "Parsing
+            /// strings").
             pub fn suggestion(&self) -> Option<$target> {
-                closest(self.input(), $target::ALL, $target::$name)
+                $suggest(self.input())
             }
         }
 
@@ -146,9 +144,22 @@ macro_rules! parse_error {
                 if self.is_truncated() {
                     write!(f, " (first {} of {} bytes)", self.input().len(), self.input.full_len)?;
                 }
-                match self.suggestion() {
-                    Some(suggestion) => write!(f, "; did you mean {:?}?", suggestion.$name()),
-                    None => Ok(()),
+                let suggestion = self.suggestion();
+                if let Some(suggestion) = suggestion {
+                    write!(f, "; did you mean {:?}?", suggestion.as_str())?;
+                }
+                match ($accepted, suggestion) {
+                    (Accepted::List, Some(_)) => {
+                        f.write_str(" (expected ")?;
+                        write_choices(f, $target::ALL.iter().map(|value| value.as_str()))?;
+                        f.write_str(")")
+                    }
+                    (Accepted::List, None) => {
+                        f.write_str("; expected ")?;
+                        write_choices(f, $target::ALL.iter().map(|value| value.as_str()))
+                    }
+                    (Accepted::SeeAll(hint), None) => write!(f, "; {hint}"),
+                    (Accepted::SeeAll(_), Some(_)) => Ok(()),
                 }
             }
         }
@@ -167,11 +178,23 @@ parse_error!(
     /// assert_eq!(error.input(), "CN-Hangzhou");
     /// assert_eq!(error.suggestion(), Some(Region::CnHangzhou));
     /// assert_eq!(error.to_string(), r#"unknown region id "CN-Hangzhou"; did you mean "cn-hangzhou"?"#);
+    ///
+    /// // Never a region on another continent.
+    /// let error = "eu-west-1".parse::<Region>().unwrap_err();
+    /// assert_eq!(error.suggestion(), None);
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     r#"unknown region id "eu-west-1"; no listed region is close (see Region::ALL, or Endpoint::for_unlisted_region for a newer one)"#,
+    /// );
+    /// assert_eq!("shanghai".parse::<Region>().unwrap_err().suggestion(), Some(Region::CnShanghai));
     /// ```
     ParseRegionError,
     Region,
-    id,
-    "region id"
+    "region id",
+    suggest: suggestion::region,
+    accepted: Accepted::SeeAll(
+        "no listed region is close (see Region::ALL, or Endpoint::for_unlisted_region for a newer one)"
+    )
 );
 
 parse_error!(
@@ -183,11 +206,16 @@ parse_error!(
     /// let error = "FunctionNotFound".parse::<ErrorCode>().unwrap_err();
     /// assert_eq!(error.input(), "FunctionNotFound");
     /// assert_eq!(error.suggestion(), None);
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     r#"unknown error code "FunctionNotFound"; not one of the common codes (see ErrorCode::ALL)"#,
+    /// );
     /// ```
     ParseErrorCodeError,
     ErrorCode,
-    as_str,
-    "error code"
+    "error code",
+    suggest: suggestion::error_code,
+    accepted: Accepted::SeeAll("not one of the common codes (see ErrorCode::ALL)")
 );
 
 parse_error!(
@@ -196,15 +224,19 @@ parse_error!(
     /// ```
     /// use fc_generated::Lang;
     ///
-    /// let error = "eng".parse::<Lang>().unwrap_err();
-    /// assert_eq!(error.input(), "eng");
-    /// assert_eq!(error.suggestion(), Some(Lang::En));
-    /// assert_eq!(error.to_string(), r#"unknown language "eng"; did you mean "en"?"#);
+    /// let error = "zh-CN".parse::<Lang>().unwrap_err();
+    /// assert_eq!(error.input(), "zh-CN");
+    /// assert_eq!(error.suggestion(), Some(Lang::Zh));
+    /// assert_eq!(error.to_string(), r#"unknown language "zh-CN"; did you mean "zh"? (expected "en" or "zh")"#);
+    ///
+    /// let error = "fr".parse::<Lang>().unwrap_err();
+    /// assert_eq!(error.to_string(), r#"unknown language "fr"; expected "en" or "zh""#);
     /// ```
     ParseLangError,
     Lang,
-    as_str,
-    "language"
+    "language",
+    suggest: suggestion::lang,
+    accepted: Accepted::List
 );
 
 parse_error!(
@@ -214,34 +246,24 @@ parse_error!(
     /// ```
     /// use fc_generated::Network;
     ///
-    /// let error = "Internal".parse::<Network>().unwrap_err();
-    /// assert_eq!(error.input(), "Internal");
+    /// let error = "vpc".parse::<Network>().unwrap_err();
+    /// assert_eq!(error.input(), "vpc");
     /// assert_eq!(error.suggestion(), Some(Network::Internal));
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     r#"unknown network "vpc"; did you mean "internal"? (expected "public" or "internal")"#,
+    /// );
     /// ```
     ParseNetworkError,
     Network,
-    as_str,
-    "network"
+    "network",
+    suggest: suggestion::network,
+    accepted: Accepted::List
 );
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("cn-hangzou", "cn-hangzhou"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("abc", "abc"), 0);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-    }
-
-    #[test]
-    fn a_two_letter_name_is_not_suggested_for_a_different_two_letter_word() {
-        assert_eq!(closest("fr", Lang::ALL, Lang::as_str), None);
-        assert_eq!(closest("En", Lang::ALL, Lang::as_str), Some(Lang::En));
-        assert_eq!(closest("zhs", Lang::ALL, Lang::as_str), Some(Lang::Zh));
-    }
 
     #[test]
     fn long_input_is_cut_at_a_char_boundary() {

@@ -41,7 +41,7 @@ macro_rules! serde_as_str {
 
 serde_as_str!(
     Region,
-    id,
+    as_str,
     "a Function Compute region id such as \"cn-hangzhou\""
 );
 serde_as_str!(

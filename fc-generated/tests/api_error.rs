@@ -6,9 +6,7 @@
 //! Tests of what is read from the body need the default feature `json`;
 //! the rest also run with `--no-default-features`.
 
-use fc_generated::{
-    ApiError, MAX_CODE_BYTES, MAX_MESSAGE_BYTES, MAX_RAW_BODY_BYTES, MAX_REQUEST_ID_BYTES,
-};
+use fc_generated::ApiError;
 use proptest::prelude::*;
 
 const REQUEST_ID: &str = "8d5c4ad3-2b62-4e61-a5a3-3b4e5d3f8f1e";
@@ -16,7 +14,7 @@ const REQUEST_ID: &str = "8d5c4ad3-2b62-4e61-a5a3-3b4e5d3f8f1e";
 #[cfg(feature = "json")]
 mod json {
     use super::*;
-    use fc_generated::{ErrorCode, MAX_PARSED_BODY_BYTES};
+    use fc_generated::ErrorCode;
 
     #[test]
     fn the_documents_spelling_gives_code_and_message() {
@@ -48,7 +46,7 @@ mod json {
             assert_eq!(error.request_id(), Some("body-id"), "{header:?}");
             assert_eq!(
                 error.to_string(),
-                "503 ResourceThrottled (request id body-id)"
+                "503 Service Unavailable, ResourceThrottled (request id body-id)"
             );
         }
         let camel = br#"{"errorCode":"ResourceThrottled","requestId":"camel-id"}"#;
@@ -85,25 +83,31 @@ mod json {
 
     #[test]
     fn a_long_body_request_id_is_cut_like_a_header() {
-        let long = "é".repeat(MAX_REQUEST_ID_BYTES); // 2 bytes each
+        let long = "é".repeat(ApiError::MAX_REQUEST_ID_BYTES); // 2 bytes each
         let body = format!(r#"{{"RequestId":"{long}"}}"#);
         let error = ApiError::from_response(500, None, body.as_bytes());
-        assert_eq!(error.request_id(), Some(&long[..MAX_REQUEST_ID_BYTES]));
+        assert_eq!(
+            error.request_id(),
+            Some(&long[..ApiError::MAX_REQUEST_ID_BYTES])
+        );
     }
 
     #[test]
     fn message_truncation_is_reported() {
-        let at_bound = format!(r#"{{"ErrorMessage":"{}"}}"#, "m".repeat(MAX_MESSAGE_BYTES));
+        let at_bound = format!(
+            r#"{{"ErrorMessage":"{}"}}"#,
+            "m".repeat(ApiError::MAX_MESSAGE_BYTES)
+        );
         let error = ApiError::from_response(400, None, at_bound.as_bytes());
-        assert_eq!(error.message().len(), MAX_MESSAGE_BYTES);
+        assert_eq!(error.message().len(), ApiError::MAX_MESSAGE_BYTES);
         assert!(!error.is_message_truncated());
 
         let over = format!(
             r#"{{"ErrorMessage":"{}"}}"#,
-            "m".repeat(MAX_MESSAGE_BYTES + 1)
+            "m".repeat(ApiError::MAX_MESSAGE_BYTES + 1)
         );
         let error = ApiError::from_response(400, None, over.as_bytes());
-        assert_eq!(error.message().len(), MAX_MESSAGE_BYTES);
+        assert_eq!(error.message().len(), ApiError::MAX_MESSAGE_BYTES);
         assert!(error.is_message_truncated());
 
         assert!(!ApiError::from_response(400, None, b"not json").is_message_truncated());
@@ -128,7 +132,7 @@ mod json {
 
     #[test]
     fn other_spellings_are_not_guessed() {
-        let body = br#"{"Code":"AccessDenied","code":"AccessDenied","message":"m","ERRORCODE":"AccessDenied"}"#;
+        let body = br#"{"code":"AccessDenied","message":"m","ERRORCODE":"AccessDenied","error_code":"AccessDenied"}"#;
         let error = ApiError::from_response(403, None, body);
         assert_eq!(error.code_str(), None);
         assert_eq!(error.message(), "");
@@ -145,7 +149,7 @@ mod json {
         assert_eq!(error.documented_status_mismatch(), None);
         assert_eq!(
             error.to_string(),
-            format!("404 FunctionNotFound: function 'f' does not exist (request id {REQUEST_ID})")
+            format!("404 Not Found, FunctionNotFound: function 'f' does not exist (request id {REQUEST_ID})")
         );
     }
 
@@ -155,10 +159,12 @@ mod json {
         let error = ApiError::from_response(403, Some("r-1"), body);
         assert_eq!(
             error.to_string(),
-            "403 SignatureNotMatch: The request signature does not match (request id r-1)"
+            "403 Forbidden, SignatureNotMatch: The request signature does not match (request id r-1)"
         );
         let no_message = ApiError::from_response(403, None, br#"{"ErrorCode":"AccessDenied"}"#);
-        assert_eq!(no_message.to_string(), "403 AccessDenied");
+        assert_eq!(no_message.to_string(), "403 Forbidden, AccessDenied");
+        let no_code = ApiError::from_response(400, None, br#"{"ErrorMessage":"bad"}"#);
+        assert_eq!(no_code.to_string(), "400 Bad Request: bad");
     }
 
     #[test]
@@ -168,7 +174,7 @@ mod json {
         let error = ApiError::from_response(400, Some("id\n2"), body);
         assert_eq!(
             error.to_string(),
-            r"400 Bad\nCode: line 1\nFAKE LOG LINE\r\u{1b}[31m (request id id\n2)"
+            r"400 Bad Request, Bad\nCode: line 1\nFAKE LOG LINE\r\u{1b}[31m (request id id\n2)"
         );
         assert_eq!(error.message(), "line 1\nFAKE LOG LINE\r\u{1b}[31m");
     }
@@ -227,12 +233,15 @@ mod json {
 
     #[test]
     fn a_long_code_and_message_are_cut_at_a_char_boundary() {
-        let code = "C".repeat(MAX_CODE_BYTES + 10);
-        let message = "消".repeat(MAX_MESSAGE_BYTES); // 3 bytes each
+        let code = "C".repeat(ApiError::MAX_CODE_BYTES + 10);
+        let message = "消".repeat(ApiError::MAX_MESSAGE_BYTES); // 3 bytes each
         let body = format!(r#"{{"ErrorCode":"{code}","ErrorMessage":"{message}"}}"#);
         let error = ApiError::from_response(400, None, body.as_bytes());
-        assert_eq!(error.code_str(), Some(&code[..MAX_CODE_BYTES]));
-        assert_eq!(error.message(), "消".repeat(MAX_MESSAGE_BYTES / 3));
+        assert_eq!(error.code_str(), Some(&code[..ApiError::MAX_CODE_BYTES]));
+        assert_eq!(
+            error.message(),
+            "消".repeat(ApiError::MAX_MESSAGE_BYTES / 3)
+        );
         assert!(error.is_message_truncated());
         assert_eq!(error.code(), None);
     }
@@ -255,7 +264,7 @@ mod json {
 
     #[test]
     fn deeply_nested_json_does_not_overflow_the_stack() {
-        let depth = MAX_PARSED_BODY_BYTES / 2;
+        let depth = ApiError::MAX_PARSED_BODY_BYTES / 2;
         let body = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         let error = ApiError::from_response(500, None, body.as_bytes());
         assert_eq!(error.code_str(), None);
@@ -264,7 +273,7 @@ mod json {
 
     #[test]
     fn a_body_over_the_parse_bound_is_kept_but_not_parsed() {
-        let padding = " ".repeat(MAX_PARSED_BODY_BYTES);
+        let padding = " ".repeat(ApiError::MAX_PARSED_BODY_BYTES);
         let body = format!(r#"{{"ErrorCode":"AccessDenied"{padding}}}"#);
         let error = ApiError::from_response(403, None, body.as_bytes());
         assert_eq!(error.code_str(), None);
@@ -299,7 +308,10 @@ fn without_json_the_body_is_kept_but_not_read() {
     assert_eq!(error.raw_body().as_bytes(), body);
     // The status still classifies it.
     assert!(error.is_retryable());
-    assert_eq!(error.to_string(), format!("503 (request id {REQUEST_ID})"));
+    assert_eq!(
+        error.to_string(),
+        format!("503 Service Unavailable, JSON-like body of {} bytes: \"{{\\\"ErrorCode\\\":\\\"ResourceThrottled\\\",\\\"ErrorMessage\\\":\\\"too many instan\"… (request id {REQUEST_ID})", body.len())
+    );
 }
 
 #[test]
@@ -311,7 +323,10 @@ fn a_gateway_html_page_keeps_status_and_body() {
     assert_eq!(error.message(), "");
     assert_eq!(error.raw_body().as_bytes(), body);
     assert!(error.is_retryable());
-    assert_eq!(error.to_string(), "502");
+    assert_eq!(
+        error.to_string(),
+        r#"502 Bad Gateway, HTML body of 56 bytes: "<html><head><title>502 Bad Gateway</title></head></html>""#
+    );
 }
 
 #[test]
@@ -320,7 +335,10 @@ fn an_empty_body_keeps_the_status_and_request_id() {
     assert_eq!(error.status(), 500);
     assert_eq!(error.raw_body(), "");
     assert_eq!(error.request_id(), Some(REQUEST_ID));
-    assert_eq!(error.to_string(), format!("500 (request id {REQUEST_ID})"));
+    assert_eq!(
+        error.to_string(),
+        format!("500 Internal Server Error, empty body (request id {REQUEST_ID})")
+    );
 }
 
 #[test]
@@ -329,9 +347,12 @@ fn an_empty_request_id_is_none_and_a_long_one_is_cut() {
         ApiError::from_response(500, Some(""), b"").request_id(),
         None
     );
-    let long = "r".repeat(MAX_REQUEST_ID_BYTES * 2);
+    let long = "r".repeat(ApiError::MAX_REQUEST_ID_BYTES * 2);
     let error = ApiError::from_response(500, Some(&long), b"");
-    assert_eq!(error.request_id(), Some(&long[..MAX_REQUEST_ID_BYTES]));
+    assert_eq!(
+        error.request_id(),
+        Some(&long[..ApiError::MAX_REQUEST_ID_BYTES])
+    );
 }
 
 #[test]
@@ -345,11 +366,11 @@ fn a_body_that_is_not_utf8_is_kept_lossily() {
 fn a_huge_body_is_cut_to_the_bound_at_a_char_boundary() {
     let body = format!("x{}", "é".repeat(10_000)); // 'é' is 2 bytes: the cut falls inside one
     let error = ApiError::from_response(500, None, body.as_bytes());
-    assert_eq!(error.raw_body().len(), MAX_RAW_BODY_BYTES - 1);
+    assert_eq!(error.raw_body().len(), ApiError::MAX_RAW_BODY_BYTES - 1);
     assert!(body.starts_with(error.raw_body()));
     assert!(error.is_raw_body_truncated());
 
-    let exactly = "y".repeat(MAX_RAW_BODY_BYTES);
+    let exactly = "y".repeat(ApiError::MAX_RAW_BODY_BYTES);
     let error = ApiError::from_response(500, None, exactly.as_bytes());
     assert_eq!(error.raw_body(), exactly);
     assert!(!error.is_raw_body_truncated());
@@ -359,7 +380,7 @@ fn a_huge_body_is_cut_to_the_bound_at_a_char_boundary() {
 fn invalid_bytes_past_the_bound_do_not_grow_the_kept_body() {
     let body = vec![0xFF; 100_000];
     let error = ApiError::from_response(500, None, &body);
-    assert!(error.raw_body().len() <= MAX_RAW_BODY_BYTES);
+    assert!(error.raw_body().len() <= ApiError::MAX_RAW_BODY_BYTES);
     assert!(error.raw_body().chars().all(|c| c == '\u{FFFD}'));
     assert!(error.is_raw_body_truncated());
 }
@@ -386,7 +407,7 @@ fn api_error_is_a_shareable_std_error() {
     assert_error::<ApiError>();
     let boxed: Box<dyn std::error::Error + Send + Sync> =
         Box::new(ApiError::from_response(500, None, b""));
-    assert_eq!(boxed.to_string(), "500");
+    assert_eq!(boxed.to_string(), "500 Internal Server Error, empty body");
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends at a
@@ -414,17 +435,17 @@ proptest! {
     ) {
         let error = ApiError::from_response(status, request_id.as_deref(), &body);
         prop_assert_eq!(error.status(), status);
-        prop_assert!(error.code_str().is_none_or(|code| code.len() <= MAX_CODE_BYTES));
-        prop_assert!(error.message().len() <= MAX_MESSAGE_BYTES);
+        prop_assert!(error.code_str().is_none_or(|code| code.len() <= ApiError::MAX_CODE_BYTES));
+        prop_assert!(error.message().len() <= ApiError::MAX_MESSAGE_BYTES);
         match request_id.as_deref().filter(|id| !id.is_empty()) {
             Some(header) => {
-                prop_assert_eq!(error.request_id(), Some(expected_prefix(header, MAX_REQUEST_ID_BYTES)));
+                prop_assert_eq!(error.request_id(), Some(expected_prefix(header, ApiError::MAX_REQUEST_ID_BYTES)));
             }
-            None => prop_assert!(error.request_id().is_none_or(|id| id.len() <= MAX_REQUEST_ID_BYTES)),
+            None => prop_assert!(error.request_id().is_none_or(|id| id.len() <= ApiError::MAX_REQUEST_ID_BYTES)),
         }
         let lossy = String::from_utf8_lossy(&body);
-        prop_assert_eq!(error.raw_body(), expected_prefix(&lossy, MAX_RAW_BODY_BYTES));
-        prop_assert_eq!(error.is_raw_body_truncated(), lossy.len() > MAX_RAW_BODY_BYTES);
+        prop_assert_eq!(error.raw_body(), expected_prefix(&lossy, ApiError::MAX_RAW_BODY_BYTES));
+        prop_assert_eq!(error.is_raw_body_truncated(), lossy.len() > ApiError::MAX_RAW_BODY_BYTES);
         prop_assert!(error.to_string().starts_with(&status.to_string()));
     }
 
@@ -449,5 +470,389 @@ proptest! {
             }
             (None, None) => {}
         }
+    }
+}
+
+/// The bodies of issue #13 and the 3.0 shape: what the reader keeps.
+#[cfg(feature = "json")]
+mod body_shapes {
+    use super::*;
+    use fc_generated::ErrorCode;
+
+    fn code(body: &[u8]) -> Option<String> {
+        ApiError::from_response(400, None, body)
+            .code_str()
+            .map(str::to_owned)
+    }
+
+    #[test]
+    fn function_compute_3_bodies_give_code_message_and_request_id() {
+        let body = br#"{"Code":"ResourceThrottled","Message":"Reserve resource exceeded limit","RequestId":"1-64b5-3"}"#;
+        let error = ApiError::from_response(503, None, body);
+        assert_eq!(error.code(), Some(ErrorCode::ResourceThrottled));
+        assert_eq!(error.message(), "Reserve resource exceeded limit");
+        assert_eq!(error.request_id(), Some("1-64b5-3"));
+        assert_eq!(
+            error.to_string(),
+            "503 Service Unavailable, ResourceThrottled: Reserve resource exceeded limit (request id 1-64b5-3)"
+        );
+        // 3.0 codes the 2.0 table does not list are kept verbatim.
+        let body = br#"{"Code":"FunctionNotFound","Message":"function not found","RequestId":"r"}"#;
+        let error = ApiError::from_response(404, Some("header-id"), body);
+        assert_eq!(error.code(), None);
+        assert_eq!(error.code_str(), Some("FunctionNotFound"));
+        assert_eq!(error.request_id(), Some("header-id"));
+    }
+
+    #[test]
+    fn each_field_comes_from_the_first_shape_that_has_it() {
+        let cases: [(&[u8], Option<&str>, &str); 6] = [
+            (
+                br#"{"Code":"C","ErrorCode":"B","errorCode":"A"}"#,
+                Some("A"),
+                "",
+            ),
+            (br#"{"Code":"C","ErrorCode":"B"}"#, Some("B"), ""),
+            (
+                br#"{"Code":"C","ErrorCode":"","errorCode":7}"#,
+                Some("C"),
+                "",
+            ),
+            (br#"{"Message":"m3","ErrorMessage":"m2"}"#, None, "m2"),
+            // Code and message may come from different shapes.
+            (br#"{"ErrorCode":"B","Message":"m3"}"#, Some("B"), "m3"),
+            (br#"{"Code":null,"Message":["m"]}"#, None, ""),
+        ];
+        for (body, expected_code, expected_message) in cases {
+            let error = ApiError::from_response(400, None, body);
+            let shown = String::from_utf8_lossy(body);
+            assert_eq!(error.code_str(), expected_code, "{shown}");
+            assert_eq!(error.message(), expected_message, "{shown}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_last_string_value() {
+        let cases: [(&[u8], Option<&str>); 7] = [
+            (
+                br#"{"ErrorCode":"AccessDenied","ErrorCode":""}"#,
+                Some("AccessDenied"),
+            ),
+            (
+                br#"{"ErrorCode":"AccessDenied","ErrorCode":null}"#,
+                Some("AccessDenied"),
+            ),
+            (
+                br#"{"ErrorCode":"AccessDenied","ErrorCode":{"x":1}}"#,
+                Some("AccessDenied"),
+            ),
+            (
+                br#"{"ErrorCode":"AccessDenied","ErrorCode":"InvalidArgument"}"#,
+                Some("InvalidArgument"),
+            ),
+            (
+                br#"{"ErrorCode":"","ErrorCode":"AccessDenied"}"#,
+                Some("AccessDenied"),
+            ),
+            (
+                br#"{"ErrorCode":1,"ErrorCode":"A","ErrorCode":2,"ErrorCode":"B","ErrorCode":3}"#,
+                Some("B"),
+            ),
+            (br#"{"ErrorCode":"","ErrorCode":""}"#, None),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(
+                code(body).as_deref(),
+                expected,
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        // The same rule for the message and the request id.
+        let body = br#"{"ErrorMessage":"first","ErrorMessage":"","RequestId":"a","RequestId":"b"}"#;
+        let error = ApiError::from_response(400, None, body);
+        assert_eq!(error.message(), "first");
+        assert_eq!(error.request_id(), Some("b"));
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_is_skipped_and_kept_in_the_raw_body() {
+        for body in [
+            &b"\xEF\xBB\xBF{\"ErrorCode\":\"AccessDenied\"}"[..],
+            b"\xEF\xBB\xBF {\"ErrorCode\":\"AccessDenied\"}",
+            b"\xEF\xBB\xBF\n{\"Code\":\"AccessDenied\"}\n",
+        ] {
+            let error = ApiError::from_response(403, None, body);
+            assert_eq!(error.code(), Some(ErrorCode::AccessDenied));
+            assert!(error.raw_body().starts_with('\u{FEFF}'));
+        }
+        // Only one, and only at the start.
+        assert_eq!(
+            code(b"\xEF\xBB\xBF\xEF\xBB\xBF{\"ErrorCode\":\"AccessDenied\"}"),
+            None
+        );
+        assert_eq!(code(b" \xEF\xBB\xBF{\"ErrorCode\":\"AccessDenied\"}"), None);
+        assert_eq!(code(b"{\"ErrorCode\":\"AccessDenied\"}\xEF\xBB\xBF"), None);
+    }
+
+    /// `depth` nested arrays, or objects with key "k", holding `leaf`.
+    fn nested(depth: usize, objects: bool, leaf: &str) -> String {
+        let (open, close) = if objects {
+            (r#"{"k":"#, "}")
+        } else {
+            ("[", "]")
+        };
+        format!("{}{leaf}{}", open.repeat(depth), close.repeat(depth))
+    }
+
+    #[test]
+    fn a_deeply_nested_sibling_does_not_lose_the_code() {
+        // The 287-byte body of issue #13: 127 arrays deep beside the code.
+        let body = format!(
+            r#"{{"ErrorCode":"AccessDenied","x":{}}}"#,
+            nested(127, false, "")
+        );
+        assert_eq!(body.len(), 287);
+        assert_eq!(code(body.as_bytes()).as_deref(), Some("AccessDenied"));
+        for depth in [128, 129, 1000, 10_000] {
+            for objects in [false, true] {
+                let deep = nested(depth, objects, "1");
+                let after = format!(r#"{{"ErrorCode":"AccessDenied","x":{deep}}}"#);
+                let before = format!(r#"{{"x":{deep},"Code":"AccessDenied","y":2}}"#);
+                for body in [after, before] {
+                    let error = ApiError::from_response(403, None, body.as_bytes());
+                    assert_eq!(
+                        error.code(),
+                        Some(ErrorCode::AccessDenied),
+                        "{depth} {objects}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_deep_body_that_is_not_valid_json_has_no_code() {
+        let unclosed = format!(r#"{{"ErrorCode":"AccessDenied","x":{}"#, "[".repeat(5000));
+        let mismatched = r#"{"ErrorCode":"AccessDenied","x":[[[{}]]}]}"#.to_owned();
+        for body in [unclosed, mismatched] {
+            assert_eq!(code(body.as_bytes()), None, "{body}");
+        }
+    }
+
+    /// A JSON value `depth` levels deep, mixing arrays and objects as `shape` says.
+    fn mixed_nesting(depth: usize, shape: &[bool], leaf: &str) -> String {
+        let mut text = leaf.to_owned();
+        for level in 0..depth {
+            text = if shape[level % shape.len()] {
+                format!(r#"{{"a":1,"k{level}":{text},"z":[]}}"#)
+            } else {
+                format!("[null,{text},\"]\"]")
+            };
+        }
+        text
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn the_code_survives_a_sibling_of_any_depth(
+            depth in 0usize..2000,
+            shape in proptest::collection::vec(any::<bool>(), 1..8),
+            index in 0..ErrorCode::ALL.len(),
+            code_first in any::<bool>(),
+            field in prop_oneof![Just("errorCode"), Just("ErrorCode"), Just("Code")],
+        ) {
+            let known = ErrorCode::ALL[index];
+            let sibling = mixed_nesting(depth, &shape, r#""leaf""#);
+            let member = format!(r#""{field}":"{known}""#);
+            let body = if code_first {
+                format!(r#"{{{member},"deep":{sibling}}}"#)
+            } else {
+                format!(r#"{{"deep":{sibling},{member}}}"#)
+            };
+            let error = ApiError::from_response(known.http_status(), None, body.as_bytes());
+            prop_assert_eq!(error.code(), Some(known));
+            prop_assert_eq!(error.retry_class(), known.retry_class());
+            // One byte less is not JSON, so nothing is read from it.
+            let cut = &body.as_bytes()[..body.len() - 1];
+            let cut_error = ApiError::from_response(400, None, cut);
+            prop_assert_eq!(cut_error.code_str(), None);
+        }
+
+        #[test]
+        fn shallow_json_reads_as_serde_json_reads_it(value in json_object()) {
+            let body = serde_json::to_vec(&value).expect("serializable");
+            let error = ApiError::from_response(400, None, &body);
+            let string_of = |names: &[&str]| {
+                names.iter().find_map(|name| match value.get(*name) {
+                    Some(serde_json::Value::String(text)) if !text.is_empty() => Some(text.clone()),
+                    _ => None,
+                })
+            };
+            let expected_code = string_of(&["errorCode", "ErrorCode", "Code"]);
+            prop_assert_eq!(error.code_str().map(str::to_owned), expected_code.map(|code| {
+                code.chars().scan(0, |len, c| { *len += c.len_utf8(); (*len <= ApiError::MAX_CODE_BYTES).then_some(c) }).collect::<String>()
+            }));
+            let expected_message = string_of(&["errorMessage", "ErrorMessage", "Message"]).unwrap_or_default();
+            prop_assert_eq!(error.message(), expected_message.as_str());
+            prop_assert_eq!(error.request_id().map(str::to_owned), string_of(&["RequestId", "requestId"]));
+        }
+    }
+
+    /// Objects of up to 6 members with the keys the reader looks for and
+    /// others, values of every JSON type nested a few levels.
+    fn json_object() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<f64>()
+                .prop_filter("finite", |x| x.is_finite())
+                .prop_map(serde_json::Value::from),
+            "\\PC{0,12}|[\"\\\\\\n\\u{0}-\\u{1f}\\u{2028}\\u{1F600}]{0,4}"
+                .prop_map(serde_json::Value::from),
+        ];
+        let value = leaf.prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+                proptest::collection::btree_map("[a-z]{1,3}", inner, 0..4)
+                    .prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
+            ]
+        });
+        let key = prop_oneof![
+            Just("errorCode".to_owned()),
+            Just("ErrorCode".to_owned()),
+            Just("Code".to_owned()),
+            Just("errorMessage".to_owned()),
+            Just("ErrorMessage".to_owned()),
+            Just("Message".to_owned()),
+            Just("RequestId".to_owned()),
+            Just("requestId".to_owned()),
+            "\\PC{0,8}",
+        ];
+        proptest::collection::btree_map(key, value, 0..6)
+            .prop_map(|map| serde_json::Value::Object(map.into_iter().collect()))
+    }
+}
+
+#[test]
+fn display_describes_a_body_without_a_code_by_kind_length_and_preview() {
+    let long_page = format!(
+        "<!DOCTYPE html><html><body>{}</body></html>",
+        "x".repeat(5000)
+    );
+    let cases: [(u16, &[u8], String); 6] = [
+        (
+            502,
+            b"upstream connect error",
+            r#"502 Bad Gateway, text body of 22 bytes: "upstream connect error""#.to_owned(),
+        ),
+        (
+            500,
+            b"\x00\xFF\xFE",
+            "500 Internal Server Error, binary body of 3 bytes: \"\\0\u{FFFD}\u{FFFD}\"".to_owned(),
+        ),
+        (599, b"x", r#"599, text body of 1 byte: "x""#.to_owned()),
+        (
+            504,
+            long_page.as_bytes(),
+            format!(
+                r#"504 Gateway Timeout, HTML body of {} bytes: "<!DOCTYPE html><html><body>{}"…"#,
+                long_page.len(),
+                "x".repeat(64 - 27)
+            ),
+        ),
+        (
+            503,
+            br#"["busy"]"#,
+            r#"503 Service Unavailable, JSON-like body of 8 bytes: "[\"busy\"]""#.to_owned(),
+        ),
+        (0, b"a\\b", r#"0, text body of 3 bytes: "a\\b""#.to_owned()),
+    ];
+    for (status, body, expected) in cases {
+        assert_eq!(
+            ApiError::from_response(status, None, body).to_string(),
+            expected
+        );
+    }
+    #[cfg(feature = "json")]
+    assert_eq!(
+        ApiError::from_response(500, None, br#"{"ok":false}"#).to_string(),
+        r#"500 Internal Server Error, JSON body of 12 bytes: "{\"ok\":false}""#
+    );
+}
+
+#[test]
+fn display_escapes_bidi_controls_and_line_separators_everywhere() {
+    let dangerous = [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{2028}', '\u{2029}', '\u{200E}', '\u{200F}', '\u{061C}', '\n',
+        '\u{1b}', '\u{85}',
+    ];
+    for c in dangerous {
+        let text = format!("a{c}b");
+        let json = serde_json::to_string(&text).expect("a string");
+        let bodies = [
+            format!(r#"{{"ErrorCode":{json}}}"#),
+            format!(r#"{{"ErrorMessage":{json}}}"#),
+            format!("<p>{text}</p>"),
+        ];
+        for body in &bodies {
+            let shown = ApiError::from_response(400, Some(&text), body.as_bytes()).to_string();
+            assert!(!shown.contains(c), "{c:?} in {shown:?}");
+            assert!(
+                shown.contains(&c.escape_debug().to_string())
+                    || shown.contains(&c.escape_unicode().to_string()),
+                "{c:?} in {shown:?}"
+            );
+        }
+    }
+    let error = ApiError::from_response(400, Some("id\u{202E}txt.exe"), b"");
+    assert_eq!(
+        error.to_string(),
+        r"400 Bad Request, empty body (request id id\u{202e}txt.exe)"
+    );
+    // The kept values themselves are not changed.
+    assert_eq!(error.request_id(), Some("id\u{202E}txt.exe"));
+}
+
+#[test]
+fn every_documented_code_has_the_retry_class_its_docs_give() {
+    use fc_generated::{ErrorCode, RetryClass};
+    for &code in ErrorCode::ALL {
+        let expected = match code {
+            ErrorCode::ResourceExhausted | ErrorCode::ResourceThrottled => RetryClass::Throttling,
+            ErrorCode::ConcurrentUpdateError => RetryClass::Transient,
+            ErrorCode::InternalServerError => RetryClass::ServerError,
+            _ => RetryClass::NotRetryable,
+        };
+        assert_eq!(code.retry_class(), expected, "{code}");
+        assert_eq!(
+            code.retry_class().is_retryable(),
+            code.is_retryable(),
+            "{code}"
+        );
+        if expected == RetryClass::NotRetryable {
+            assert!(matches!(code.http_status(), 400 | 403 | 499), "{code}");
+        }
+    }
+}
+
+#[test]
+fn without_a_documented_code_the_status_gives_the_retry_class() {
+    use fc_generated::RetryClass;
+    for status in 0..=1000u16 {
+        let expected = match status {
+            429 | 503 => RetryClass::Throttling,
+            502 | 504 => RetryClass::Transient,
+            500 => RetryClass::ServerError,
+            _ => RetryClass::NotRetryable,
+        };
+        let error = ApiError::from_response(status, None, b"<html>busy</html>");
+        assert_eq!(error.retry_class(), expected, "{status}");
+        assert_eq!(RetryClass::for_status(status), expected, "{status}");
+        assert_eq!(error.is_retryable(), expected.is_retryable(), "{status}");
     }
 }

@@ -4,7 +4,7 @@
 
 use fc_generated::{
     Endpoint, EndpointError, Network, Region, DOMAIN_EXAMPLE_ACCOUNT_ID, DOMAIN_EXAMPLE_HOST,
-    DOMAIN_EXAMPLE_REGION, MAX_ACCOUNT_ID_DIGITS, MAX_REGION_ID_LEN,
+    DOMAIN_EXAMPLE_REGION,
 };
 use std::cell::Cell;
 
@@ -285,7 +285,7 @@ fn an_unlisted_constructor_given_a_listed_id_equals_the_typed_endpoint() {
     for &region in Region::ALL {
         for &network in Network::ALL {
             assert_eq!(
-                Endpoint::for_unlisted_region("16530750", region.id(), network),
+                Endpoint::for_unlisted_region("16530750", region.as_str(), network),
                 Ok(endpoint("16530750", region, network))
             );
         }
@@ -337,13 +337,13 @@ fn unlisted_region_ids_must_have_the_shape_of_region_ids() {
             "{region_id:?}"
         );
     }
-    let longest = format!("ab-{}", "c".repeat(MAX_REGION_ID_LEN - 3));
+    let longest = format!("ab-{}", "c".repeat(Endpoint::MAX_REGION_ID_LEN - 3));
     assert!(Endpoint::for_unlisted_region("1", &longest, Network::Internal).is_ok());
     let too_long = format!("{longest}d");
     assert_eq!(
         Endpoint::for_unlisted_region("1", &too_long, Network::Public),
         Err(EndpointError::RegionIdTooLong {
-            len: MAX_REGION_ID_LEN + 1
+            len: Endpoint::MAX_REGION_ID_LEN + 1
         })
     );
 }
@@ -458,7 +458,7 @@ fn the_lenient_parser_rejects_what_the_unlisted_constructor_rejects() {
 #[test]
 fn no_region_id_ends_in_internal_so_every_host_reads_one_way() {
     for &region in Region::ALL {
-        let id = format!("{}-internal", region.id());
+        let id = format!("{}-internal", region.as_str());
         for &network in Network::ALL {
             assert_eq!(
                 Endpoint::for_unlisted_region("1", &id, network),
@@ -571,7 +571,7 @@ fn account_id() -> impl Strategy<Value = String> {
 /// A region id of the documented shape that this crate does not list.
 fn unlisted_region_id() -> impl Strategy<Value = String> {
     "[a-z]{2,5}(-[a-z0-9]{1,7}){1,3}"
-        .prop_filter("a listed region id", |id| Region::from_id(id).is_none())
+        .prop_filter("a listed region id", |id| Region::lookup(id).is_none())
 }
 
 /// A listed host built from its parts by the documents' format,
@@ -662,7 +662,8 @@ fn canonical(text: &str) -> String {
 
 /// `^[0-9]{1,20}$`.
 fn is_account_id(text: &str) -> bool {
-    (1..=MAX_ACCOUNT_ID_DIGITS).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+    (1..=Endpoint::MAX_ACCOUNT_ID_DIGITS).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `^[0-9]{1,20}\.[a-z0-9-]+\.fc\.aliyuncs\.com$`: the shape of every host.
@@ -684,7 +685,7 @@ fn has_fc_host_shape(host: &str) -> bool {
 /// not `internal`: the documented shape of an unlisted region id.
 fn has_region_id_shape(id: &str) -> bool {
     let parts: Vec<&str> = id.split('-').collect();
-    id.len() <= MAX_REGION_ID_LEN
+    id.len() <= Endpoint::MAX_REGION_ID_LEN
         && parts.len() >= 2
         && parts[0].len() >= 2
         && parts[0].bytes().all(|b| b.is_ascii_lowercase())
@@ -782,7 +783,7 @@ fn a_listed_host_with_one_character_edited_parses_to_the_host_it_spells_or_fails
 #[test]
 fn one_edit_to_the_parts_builds_exactly_the_documented_host_or_fails() {
     let region_id = prop_oneof![
-        region().prop_map(|r| r.id().to_owned()),
+        region().prop_map(|r| r.as_str().to_owned()),
         unlisted_region_id()
     ];
     let parts = (account_id(), region_id, network(), edit(), any::<bool>());
@@ -813,7 +814,7 @@ fn one_edit_to_the_parts_builds_exactly_the_documented_host_or_fails() {
                 let expected = format!("{account_id}.{region_id}{suffix}.fc.aliyuncs.com");
                 prop_assert_eq!(built.host(), expected.as_str());
                 prop_assert!(has_fc_host_shape(built.host()));
-                prop_assert_eq!(built.region(), Region::from_id(&region_id));
+                prop_assert_eq!(built.region(), Region::lookup(&region_id));
                 let parsed = Endpoint::parse_allowing_unlisted(built.host());
                 prop_assert_eq!(parsed.as_ref(), Ok(built));
             }
@@ -879,7 +880,7 @@ proptest! {
         listed in listed(),
     ) {
         let result = Endpoint::new(&account_id, listed.region, listed.network);
-        if account_id.len() <= MAX_ACCOUNT_ID_DIGITS {
+        if account_id.len() <= Endpoint::MAX_ACCOUNT_ID_DIGITS {
             prop_assert_eq!(result.map(|e| e.account_id().to_owned()), Ok(account_id));
         } else {
             prop_assert_eq!(result, Err(EndpointError::AccountIdTooLong { len: account_id.len() }));
@@ -917,4 +918,32 @@ proptest! {
             other => prop_assert!(false, "expected UnknownRegion, got {:?}", other),
         }
     }
+}
+
+#[test]
+fn endpoints_order_by_host_consistently_with_equality() {
+    let mut endpoints: Vec<Endpoint> = Region::ALL
+        .iter()
+        .rev()
+        .flat_map(|&region| {
+            Network::ALL
+                .iter()
+                .map(move |&network| endpoint("16530750", region, network))
+        })
+        .collect();
+    endpoints.push(endpoint("16530750", Region::CnShanghai, Network::Public));
+    endpoints.sort();
+    let hosts: Vec<&str> = endpoints.iter().map(Endpoint::host).collect();
+    let mut sorted_hosts = hosts.clone();
+    sorted_hosts.sort_unstable();
+    assert_eq!(hosts, sorted_hosts);
+    let keyed: std::collections::BTreeSet<Endpoint> = endpoints.iter().cloned().collect();
+    assert_eq!(keyed.len(), Region::ALL.len() * 2);
+    for pair in endpoints.windows(2) {
+        assert_eq!(pair[0] == pair[1], pair[0].cmp(&pair[1]).is_eq());
+    }
+    assert_eq!(
+        Endpoint::try_from("16530750.cn-shanghai.fc.aliyuncs.com"),
+        "16530750.cn-shanghai.fc.aliyuncs.com".parse()
+    );
 }

@@ -86,10 +86,13 @@ fn error_code_from_str_allocates_nothing_on_hit_or_miss() {
 fn exact_lookups_allocate_nothing() {
     let (count, found) = allocations(|| {
         (
-            Region::from_id("us-west-1"),
-            Region::from_id("US-WEST-1"),
-            ErrorCode::from_code("ResourceThrottled"),
-            ErrorCode::from_code("resourcethrottled"),
+            Region::lookup("us-west-1"),
+            Region::lookup("US-WEST-1"),
+            ErrorCode::lookup("ResourceThrottled"),
+            ErrorCode::lookup("resourcethrottled"),
+            Lang::lookup("zh"),
+            Network::lookup("vpc"),
+            Region::try_from("cn-shanghai").ok(),
         )
     });
     assert_eq!(count, 0);
@@ -99,7 +102,10 @@ fn exact_lookups_allocate_nothing() {
             Some(Region::UsWest1),
             None,
             Some(ErrorCode::ResourceThrottled),
-            None
+            None,
+            Some(Lang::Zh),
+            None,
+            Some(Region::CnShanghai),
         )
     );
 }
@@ -109,7 +115,7 @@ fn accessors_allocate_nothing() {
     let (count, total_len) = allocations(|| {
         let mut total = 0;
         for &region in Region::ALL {
-            total += region.id().len();
+            total += region.as_str().len();
             for &lang in Lang::ALL {
                 total += region.name(lang).len();
             }
@@ -120,6 +126,7 @@ fn accessors_allocate_nothing() {
         for &code in ErrorCode::ALL {
             total += code.as_str().len() + usize::from(code.http_status());
             total += usize::from(code.is_retryable());
+            total += usize::from(code.retry_class().is_retryable());
             for &lang in Lang::ALL {
                 total += code.cause(lang).len() + code.solution(lang).len();
             }

@@ -26,9 +26,9 @@ fn all_follows_the_documents_order() {
 fn every_region_round_trips_through_display_and_from_str() {
     for &region in Region::ALL {
         let text = region.to_string();
-        assert_eq!(text, region.id());
+        assert_eq!(text, region.as_str());
         assert_eq!(text.parse::<Region>(), Ok(region));
-        assert_eq!(Region::from_id(&text), Some(region));
+        assert_eq!(Region::lookup(&text), Some(region));
     }
 }
 
@@ -38,13 +38,13 @@ fn every_error_code_round_trips_through_display_and_from_str() {
         let text = code.to_string();
         assert_eq!(text, code.as_str());
         assert_eq!(text.parse::<ErrorCode>(), Ok(code));
-        assert_eq!(ErrorCode::from_code(&text), Some(code));
+        assert_eq!(ErrorCode::lookup(&text), Some(code));
     }
 }
 
 #[test]
 fn ids_codes_and_endpoints_are_unique() {
-    let ids: HashSet<_> = Region::ALL.iter().map(|r| r.id()).collect();
+    let ids: HashSet<_> = Region::ALL.iter().map(|r| r.as_str()).collect();
     assert_eq!(ids.len(), Region::ALL.len());
     let codes: HashSet<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(codes.len(), ErrorCode::ALL.len());
@@ -58,7 +58,7 @@ fn ids_codes_and_endpoints_are_unique() {
 #[test]
 fn sample_regions_match_the_documents() {
     let hohhot = Region::CnHuhehaote;
-    assert_eq!(hohhot.id(), "cn-huhehaote");
+    assert_eq!(hohhot.as_str(), "cn-huhehaote");
     assert_eq!(hohhot.name(Lang::En), "China (Hohhot)");
     assert_eq!(hohhot.name(Lang::Zh), "华北5（呼和浩特）");
     assert_eq!(
@@ -153,7 +153,11 @@ fn unknown_region_is_an_error_carrying_the_input_and_a_suggestion() {
 
     let error = "mars-north-1".parse::<Region>().unwrap_err();
     assert_eq!(error.suggestion(), None);
-    assert_eq!(error.to_string(), "unknown region id \"mars-north-1\"");
+    assert_eq!(
+        error.to_string(),
+        "unknown region id \"mars-north-1\"; no listed region is close \
+         (see Region::ALL, or Endpoint::for_unlisted_region for a newer one)"
+    );
 
     assert!("".parse::<Region>().is_err());
     assert!(" cn-hangzhou".parse::<Region>().is_err());
@@ -163,6 +167,64 @@ fn unknown_region_is_an_error_carrying_the_input_and_a_suggestion() {
 fn region_ids_are_case_sensitive_but_case_is_suggested() {
     let error = "CN-SHANGHAI".parse::<Region>().unwrap_err();
     assert_eq!(error.suggestion(), Some(Region::CnShanghai));
+}
+
+fn region_suggestion(input: &str) -> Option<Region> {
+    input.parse::<Region>().unwrap_err().suggestion()
+}
+
+#[test]
+fn a_region_suggestion_never_changes_the_geography() {
+    // The documents list eu-central-1 only: eu-west-1 (London) is one
+    // letter from us-west-1, on another continent.
+    let other_continents = [
+        "eu-west-1",
+        "EU-WEST-1",
+        "cn-west-1",
+        "ap-east-1",
+        "us-central-1",
+    ];
+    assert_suggestions(region_suggestion, None, &other_continents);
+    for (input, expected) in [
+        ("eu-centrl-1", Region::EuCentral1),
+        ("us-wset-1", Region::UsWest1),
+        ("ap-southeast-3", Region::ApSoutheast1),
+        ("cn-shenzen", Region::CnShenzhen),
+        ("CN-Hongkong", Region::CnHongkong),
+    ] {
+        let suggestion = input.parse::<Region>().unwrap_err().suggestion();
+        assert_eq!(suggestion, Some(expected), "{input}");
+        assert_eq!(
+            suggestion.map(|region| region.as_str().split('-').next()),
+            Some(
+                input
+                    .split('-')
+                    .next()
+                    .map(str::to_ascii_lowercase)
+                    .as_deref()
+            ),
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn a_city_alone_or_an_internal_suffix_suggests_the_region() {
+    for (input, expected) in [
+        ("shanghai", Region::CnShanghai),
+        ("Hangzhou", Region::CnHangzhou),
+        ("huhehaote", Region::CnHuhehaote),
+        ("cn-shanghai-internal", Region::CnShanghai),
+        ("eu-central-1-INTERNAL", Region::EuCentral1),
+    ] {
+        let error = input.parse::<Region>().unwrap_err();
+        assert_eq!(error.suggestion(), Some(expected), "{input}");
+        assert!(error
+            .to_string()
+            .ends_with(&format!("did you mean \"{expected}\"?")));
+    }
+    // A city that is no region, and a bare part several regions share.
+    assert_suggestions(region_suggestion, None, &["wuhan", "1", "west"]);
 }
 
 #[test]
@@ -242,24 +304,32 @@ fn lang_and_network_parse_only_the_exact_wire_form() {
 }
 
 #[test]
-fn lang_and_network_errors_name_the_input_and_a_close_value() {
+fn lang_and_network_errors_name_the_input_a_close_value_and_every_value() {
     let error = "EN".parse::<Lang>().unwrap_err();
     assert_eq!(error.suggestion(), Some(Lang::En));
     assert_eq!(
         error.to_string(),
-        r#"unknown language "EN"; did you mean "en"?"#
+        r#"unknown language "EN"; did you mean "en"? (expected "en" or "zh")"#
     );
     let error = "fr".parse::<Lang>().unwrap_err();
     assert_eq!(error.suggestion(), None);
-    assert_eq!(error.to_string(), r#"unknown language "fr""#);
+    assert_eq!(
+        error.to_string(),
+        r#"unknown language "fr"; expected "en" or "zh""#
+    );
 
     let error = "pubic".parse::<Network>().unwrap_err();
     assert_eq!(error.suggestion(), Some(Network::Public));
     assert_eq!(
         error.to_string(),
-        r#"unknown network "pubic"; did you mean "public"?"#
+        r#"unknown network "pubic"; did you mean "public"? (expected "public" or "internal")"#
     );
-    assert_eq!("vpc".parse::<Network>().unwrap_err().suggestion(), None);
+    let error = "lan".parse::<Network>().unwrap_err();
+    assert_eq!(error.suggestion(), None);
+    assert_eq!(
+        error.to_string(),
+        r#"unknown network "lan"; expected "public" or "internal""#
+    );
 
     let huge = "x".repeat(10_000);
     let error = huge.parse::<Network>().unwrap_err();
@@ -315,7 +385,7 @@ fn discriminants_are_the_fnv1a_hash_of_the_wire_string() {
     assert_eq!(ErrorCode::InvalidArgument as u32, 0xb7dd_591f);
     assert_eq!(ErrorCode::ResourceThrottled as u32, 0x0360_6ccb);
     for &region in Region::ALL {
-        assert_eq!(region as u32, fnv1a(region.id()), "{region}");
+        assert_eq!(region as u32, fnv1a(region.as_str()), "{region}");
     }
     for &code in ErrorCode::ALL {
         assert_eq!(code as u32, fnv1a(code.as_str()), "{code}");
@@ -337,7 +407,7 @@ fn order_is_the_wire_strings_order_not_the_table_order() {
     assert!(ErrorCode::AccessDenied < ErrorCode::InvalidArgument);
     for &a in Region::ALL {
         for &b in Region::ALL {
-            assert_eq!(a.cmp(&b), a.id().cmp(b.id()), "{a} vs {b}");
+            assert_eq!(a.cmp(&b), a.as_str().cmp(b.as_str()), "{a} vs {b}");
             assert_eq!(a.partial_cmp(&b), Some(a.cmp(&b)));
         }
     }
@@ -345,5 +415,90 @@ fn order_is_the_wire_strings_order_not_the_table_order() {
         for &b in ErrorCode::ALL {
             assert_eq!(a.cmp(&b), a.as_str().cmp(b.as_str()), "{a} vs {b}");
         }
+    }
+}
+
+/// Asserts that each input fails to parse and suggests what `cases` says.
+fn assert_suggestions<T: PartialEq + std::fmt::Debug + Copy>(
+    suggestion: impl Fn(&str) -> Option<T>,
+    expected: Option<T>,
+    inputs: &[&str],
+) {
+    for input in inputs {
+        assert_eq!(suggestion(input), expected, "{input}");
+    }
+}
+
+fn lang_suggestion(input: &str) -> Option<Lang> {
+    input.parse::<Lang>().unwrap_err().suggestion()
+}
+
+fn network_suggestion(input: &str) -> Option<Network> {
+    input.parse::<Network>().unwrap_err().suggestion()
+}
+
+#[test]
+fn common_language_tags_suggest_the_language_they_name() {
+    let chinese = [
+        "cn",
+        "CN",
+        "zh-CN",
+        "zh_cn",
+        "zh-Hans",
+        "ZH-HANS-CN",
+        "zh-TW",
+        "chinese",
+        "Chinese",
+        "zho",
+        "chi",
+        "中文",
+    ];
+    assert_suggestions(lang_suggestion, Some(Lang::Zh), &chinese);
+    let english = ["EN", "en-US", "en_GB", "En-us", "english", "eng"];
+    assert_suggestions(lang_suggestion, Some(Lang::En), &english);
+    // Another language is not a typo of one of ours.
+    let others = ["fr", "de-DE", "ja", "es", "zz", "e", ""];
+    assert_suggestions(lang_suggestion, None, &others);
+}
+
+#[test]
+fn network_synonyms_suggest_the_network_they_mean() {
+    let internal = ["vpc", "VPC", "intranet", "private", "inner", "interal"];
+    assert_suggestions(network_suggestion, Some(Network::Internal), &internal);
+    let public = ["internet", "External", "Public", "pubic"];
+    assert_suggestions(network_suggestion, Some(Network::Public), &public);
+    assert_suggestions(network_suggestion, None, &["lan", "wan", ""]);
+}
+
+#[test]
+fn the_four_enums_share_one_string_vocabulary() {
+    fn round_trips<T>(values: &[T])
+    where
+        T: Copy + PartialEq + std::fmt::Debug + std::fmt::Display + AsRef<str>,
+        T: std::str::FromStr + for<'a> TryFrom<&'a str>,
+        <T as std::str::FromStr>::Err: std::fmt::Debug,
+    {
+        for &value in values {
+            let text = value.as_ref();
+            assert_eq!(value.to_string(), text);
+            assert_eq!(text.parse::<T>().ok(), Some(value));
+            assert_eq!(T::try_from(text).ok(), Some(value));
+            assert!(T::try_from("not a value").is_err());
+        }
+    }
+    round_trips(Region::ALL);
+    round_trips(ErrorCode::ALL);
+    round_trips(Lang::ALL);
+    round_trips(Network::ALL);
+    for &region in Region::ALL {
+        assert_eq!(Region::lookup(region.as_str()), Some(region));
+    }
+    for &lang in Lang::ALL {
+        assert_eq!(Lang::lookup(lang.as_str()), Some(lang));
+        assert_eq!(Lang::lookup(&lang.as_str().to_uppercase()), None);
+    }
+    for &network in Network::ALL {
+        assert_eq!(Network::lookup(network.as_str()), Some(network));
+        assert_eq!(Network::lookup(&format!(" {network}")), None);
     }
 }

@@ -119,7 +119,7 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
             /// Looks a code up by its exact spelling, without allocating.
             ///
             /// [`str::parse`] does the same and explains a miss.
-            pub fn from_code(code: &str) -> Option<ErrorCode> {
+            pub fn lookup(code: &str) -> Option<ErrorCode> {
                 match code {
                     #( #codes => Some(ErrorCode::#variants), )*
                     _ => None,
@@ -141,7 +141,7 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
 
             /// Parses an exact code (`InvalidArgument`); codes are case-sensitive.
             fn from_str(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-                match ErrorCode::from_code(code) {
+                match ErrorCode::lookup(code) {
                     Some(error_code) => Ok(error_code),
                     None => Err(ParseErrorCodeError::new(code)),
                 }

@@ -78,7 +78,7 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
             pub const ALL: &'static [Region] = &[ #( Region::#variants, )* ];
 
             /// The region id, as used in endpoints and APIs (`cn-hangzhou`).
-            pub const fn id(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     #( Region::#variants => #ids, )*
                 }
@@ -114,7 +114,7 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
             /// Looks a region up by its exact id, without allocating.
             ///
             /// [`str::parse`] does the same and explains a miss.
-            pub fn from_id(id: &str) -> Option<Region> {
+            pub fn lookup(id: &str) -> Option<Region> {
                 match id {
                     #( #ids => Some(Region::#variants), )*
                     _ => None,
@@ -126,7 +126,7 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
         impl core::fmt::Display for Region {
             /// Writes the region id.
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.pad(self.id())
+                f.pad(self.as_str())
             }
         }
     };
@@ -136,7 +136,7 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
 
             /// Parses an exact region id (`cn-hangzhou`); ids are case-sensitive.
             fn from_str(id: &str) -> Result<Region, ParseRegionError> {
-                match Region::from_id(id) {
+                match Region::lookup(id) {
                     Some(region) => Ok(region),
                     None => Err(ParseRegionError::new(id)),
                 }

@@ -18,12 +18,12 @@ fn main() {
     println!("DOMAIN_FORMAT = {DOMAIN_FORMAT:?}");
     println!("ENDPOINT_DOMAIN = {ENDPOINT_DOMAIN:?}");
     println!("DOMAIN_EXAMPLE_ACCOUNT_ID = {DOMAIN_EXAMPLE_ACCOUNT_ID:?}");
-    println!("DOMAIN_EXAMPLE_REGION = {:?}", DOMAIN_EXAMPLE_REGION.id());
+    println!("DOMAIN_EXAMPLE_REGION = {:?}", DOMAIN_EXAMPLE_REGION.as_str());
     println!("DOMAIN_EXAMPLE_HOST = {DOMAIN_EXAMPLE_HOST:?}");
     println!("ERROR_CODE_FIELD = {ERROR_CODE_FIELD:?}");
     println!("ERROR_MESSAGE_FIELD = {ERROR_MESSAGE_FIELD:?}");
     for (index, &region) in Region::ALL.iter().enumerate() {
-        let id = region.id();
+        let id = region.as_str();
         println!("regions[{index}].id = {id:?}");
         println!("regions[{index}].name.en = {:?}", region.name(Lang::En));
         println!("regions[{index}].name.zh = {:?}", region.name(Lang::Zh));
@@ -38,7 +38,7 @@ fn main() {
         println!("regions[{index}].display = {:?}", region.to_string());
         println!(
             "regions[{index}].round_trips = {:?}",
-            Region::from_id(id) == Some(region) && id.parse::<Region>() == Ok(region)
+            Region::lookup(id) == Some(region) && id.parse::<Region>() == Ok(region)
         );
     }
     for (index, &error) in ErrorCode::ALL.iter().enumerate() {
@@ -59,7 +59,7 @@ fn main() {
         println!("errors[{index}].display = {:?}", error.to_string());
         println!(
             "errors[{index}].round_trips = {:?}",
-            ErrorCode::from_code(code) == Some(error) && code.parse::<ErrorCode>() == Ok(error)
+            ErrorCode::lookup(code) == Some(error) && code.parse::<ErrorCode>() == Ok(error)
         );
     }
 }
