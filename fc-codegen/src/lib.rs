@@ -23,6 +23,7 @@
 pub mod build_script;
 pub mod decode;
 pub mod error;
+pub mod escape;
 pub mod generate;
 pub mod ident;
 pub mod load;

@@ -3,6 +3,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use fc_codegen::error::write_report;
+use fc_codegen::escape::report_text;
+
 /// One problem in a document: displays as `docs/fc.en.txt:42: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -35,12 +38,14 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
+    /// The file and the message go through `report_text`: messages quote
+    /// the documents' cells, and no cell may write a report line of its own.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        f.write_str(&report_text(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", report_text(&self.message))
     }
 }
 
@@ -61,14 +66,6 @@ impl Problems {
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for problem in &self.0 {
-            writeln!(f, "error: {problem}")?;
-        }
-        let count = self.0.len();
-        write!(
-            f,
-            "{count} problem{} in the documents",
-            if count == 1 { "" } else { "s" }
-        )
+        write_report(f, &self.0, "in the documents")
     }
 }
