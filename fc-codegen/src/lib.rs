@@ -28,6 +28,7 @@ pub mod generate;
 pub mod ident;
 pub mod load;
 pub mod locate;
+pub mod prescan;
 pub mod render;
 pub mod spec;
 pub mod validate;

@@ -1,0 +1,246 @@
+//! A cheap pass over a spec file's text before serde_yaml parses it,
+//! refusing what would make the parser slow or its error unplaced.
+//!
+//! - Nesting deeper than [`MAX_NESTING_DEPTH`]: libyaml's cost grows with
+//!   depth faster than with size (200 KB of `[[[[` took 40 s to reach
+//!   serde_yaml's recursion limit), so depth is counted here, in one pass,
+//!   and the file refused with the line where the limit is crossed.
+//! - A byte order mark after the first character: libyaml reads it as the
+//!   start of another document and reports "more than one document" with no
+//!   line; here it gets its line. (The loader drops a leading one, which
+//!   YAML allows.)
+//!
+//! The count follows YAML closely enough for a spec: block nesting by
+//! indentation and `- ` / `? ` markers, flow nesting by `[` and `{` outside
+//! quoted strings and comments, block scalars (`|`, `>`) skipped. Where it
+//! is unsure it counts high, and the limit leaves room for that.
+
+/// The deepest nesting a spec file may have: blocks and flow collections
+/// together. The spec's deepest value (`errors[i].annotation.reason`) is 4
+/// levels down; 32 is 8 times that, so a hand-edited or differently laid
+/// out spec never meets it, and a quarter of serde_yaml's own limit (128),
+/// well below the depths where libyaml's time runs away.
+pub const MAX_NESTING_DEPTH: usize = 32;
+
+/// The first problem of `text`, with its 1-based line.
+///
+/// ```
+/// use fc_codegen::prescan::{problem, MAX_NESTING_DEPTH};
+///
+/// assert_eq!(problem("regions:\n  - id: \"a\"\n"), None);
+/// let deep = format!("a: {}{}\n", "[".repeat(MAX_NESTING_DEPTH), "]".repeat(MAX_NESTING_DEPTH));
+/// assert_eq!(problem(&deep).map(|(line, _)| line), Some(1));
+/// ```
+pub fn problem(text: &str) -> Option<(usize, String)> {
+    let mut scan = Scan::default();
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        if let Some(column) = line.find('\u{FEFF}') {
+            return Some((
+                number,
+                format!(
+                    "a byte order mark (U+FEFF) at byte {} of the line; only the file's first character may be one",
+                    column + 1
+                ),
+            ));
+        }
+        if let Some(depth) = scan.line(line) {
+            return Some((
+                number,
+                format!(
+                    "nested {depth} levels deep, more than the {MAX_NESTING_DEPTH} a spec file may be (MAX_NESTING_DEPTH)"
+                ),
+            ));
+        }
+    }
+    None
+}
+
+/// Where the scan is between lines.
+#[derive(Default)]
+struct Scan {
+    /// The columns of the open block nodes, outermost first.
+    blocks: Vec<usize>,
+    /// Open `[` and `{`.
+    flow: usize,
+    /// The quote of a quoted string still open at the end of a line.
+    quote: Option<char>,
+    /// Inside a block scalar: the indent of the line that opened it.
+    block_scalar: Option<usize>,
+}
+
+impl Scan {
+    /// Reads one line; the depth reached, when it is over the limit.
+    fn line(&mut self, line: &str) -> Option<usize> {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if let Some(parent) = self.block_scalar {
+            if rest.is_empty() || indent > parent {
+                return None;
+            }
+            self.block_scalar = None;
+        }
+        let in_block = self.flow == 0 && self.quote.is_none();
+        if in_block {
+            if rest.is_empty() || rest.starts_with('#') {
+                return None;
+            }
+            while self.blocks.last().is_some_and(|&open| open >= indent) {
+                self.blocks.pop();
+            }
+            self.blocks.push(indent);
+            let mut column = indent;
+            let mut content = rest;
+            while let Some(after) = ["- ", "? ", "-\t"]
+                .iter()
+                .find_map(|marker| content.strip_prefix(marker))
+            {
+                let trimmed = after.trim_start();
+                column += content.len() - trimmed.len();
+                content = trimmed;
+                self.blocks.push(column);
+            }
+        }
+        if self.depth() > MAX_NESTING_DEPTH {
+            return Some(self.depth());
+        }
+        self.characters(line)
+    }
+
+    fn depth(&self) -> usize {
+        self.blocks.len() + self.flow
+    }
+
+    /// Follows quotes and flow brackets through the line; the depth reached
+    /// when it goes over the limit. Opens a block scalar when the line's
+    /// value is `|` or `>`.
+    fn characters(&mut self, line: &str) -> Option<usize> {
+        let mut chars = line.char_indices().peekable();
+        // The last character that was not a space, and whether a space came
+        // after it: a quote or bracket opens a value only at its start.
+        let mut last: Option<char> = None;
+        let mut spaced = true;
+        let mut value_start = 0;
+        while let Some((at, c)) = chars.next() {
+            if let Some(quote) = self.quote {
+                match c {
+                    '\\' if quote == '"' => {
+                        chars.next();
+                    }
+                    '\'' if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                        chars.next();
+                    }
+                    _ if c == quote => self.quote = None,
+                    _ => {}
+                }
+                last = Some(c);
+                spaced = false;
+                continue;
+            }
+            let at_value_start = match last {
+                None => true,
+                // Flow indicators only inside a flow collection: in block
+                // context `text[[` is plain text.
+                Some('[' | '{' | ',') => self.flow > 0,
+                Some(':' | '-' | '?') => spaced,
+                Some(_) => false,
+            };
+            match c {
+                ' ' | '\t' => {
+                    spaced = true;
+                    continue;
+                }
+                '#' if spaced || last.is_none() => break,
+                '"' | '\'' if at_value_start => self.quote = Some(c),
+                '[' | '{' if self.flow > 0 || at_value_start => {
+                    self.flow += 1;
+                    if self.depth() > MAX_NESTING_DEPTH {
+                        return Some(self.depth());
+                    }
+                }
+                ']' | '}' if self.flow > 0 => self.flow -= 1,
+                _ => {}
+            }
+            if at_value_start {
+                value_start = at;
+            }
+            last = Some(c);
+            spaced = false;
+        }
+        let value = line[value_start..].trim_end();
+        let opens_block_scalar = self.flow == 0
+            && self.quote.is_none()
+            && value.starts_with(['|', '>'])
+            && value[1..]
+                .chars()
+                .all(|c| matches!(c, '+' | '-' | '1'..='9'));
+        if opens_block_scalar {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            self.block_scalar = Some(indent);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_line(text: &str) -> Option<usize> {
+        problem(text).map(|(line, _)| line)
+    }
+
+    #[test]
+    fn the_real_spec_layout_passes() {
+        let text = "# comment\nerrors:\n  - code: \"A\"\n    cause:\n      en: \"it's [x] {y} # not a comment\"\n      zh: '引号''[['\n";
+        assert_eq!(depth_line(text), None);
+    }
+
+    #[test]
+    fn flow_nesting_over_the_limit_is_refused_at_its_line() {
+        let ok = format!(
+            "a:\n  - {}{}\n",
+            "[".repeat(MAX_NESTING_DEPTH - 3),
+            "]".repeat(MAX_NESTING_DEPTH - 3)
+        );
+        assert_eq!(depth_line(&ok), None, "{ok}");
+        let deep = format!("a: 1\nb: {}\n", "[{".repeat(MAX_NESTING_DEPTH));
+        assert_eq!(depth_line(&deep), Some(2));
+        let across_lines = format!("a: 1\nb: {}", "[\n".repeat(MAX_NESTING_DEPTH + 1));
+        assert_eq!(depth_line(&across_lines), Some(MAX_NESTING_DEPTH + 1));
+    }
+
+    #[test]
+    fn block_nesting_over_the_limit_is_refused_at_its_line() {
+        let dashes = format!("x: 1\ny:\n{}z\n", "- ".repeat(MAX_NESTING_DEPTH + 1));
+        assert_eq!(depth_line(&dashes), Some(3));
+        let mut indented = String::new();
+        for level in 0..=MAX_NESTING_DEPTH {
+            indented.push_str(&format!("{}k{level}:\n", " ".repeat(level)));
+        }
+        assert_eq!(depth_line(&indented), Some(MAX_NESTING_DEPTH + 1));
+    }
+
+    #[test]
+    fn brackets_in_quotes_comments_plain_text_and_block_scalars_do_not_count() {
+        let many = "[".repeat(MAX_NESTING_DEPTH * 2);
+        for text in [
+            format!("a: \"{many}\"\n"),
+            format!("a: '{many}'\n"),
+            format!("a: \"x\\\"{many}\"\n"),
+            format!("a: 'it''s {many}'\n"),
+            format!("a: 1 # {many}\n"),
+            format!("a: text{many}\n"),
+            format!("a: |\n  {many}\n  {many}\nb: 1\n"),
+            format!("a: \"first line\n  {many}\"\n"),
+        ] {
+            assert_eq!(depth_line(&text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_after_the_start_is_refused_with_its_line() {
+        assert_eq!(depth_line("# c\n\u{FEFF}regions:\n"), Some(2));
+        assert_eq!(depth_line("a: \"x\u{FEFF}\"\n"), Some(1));
+    }
+}
