@@ -103,29 +103,32 @@ impl LineIndex {
     /// repetition in the file is the one it stops at.
     pub fn duplicate_key_line(&self, key: &str) -> Option<usize> {
         let keys = self.key_lines.get(key).map_or(&[][..], Vec::as_slice);
-        keys.iter().filter_map(|&first| {
-            let column = key_column(&self.lines[first]);
-            self.lines
-                .iter()
-                .enumerate()
-                .skip(first + 1)
-                .filter(|(_, line)| !is_blank_or_comment(line))
-                .take_while(|(_, line)| indent_of(line) >= column)
-                .find(|(_, line)| {
-                    indent_of(line) == column
-                        && key_column(line) == column
-                        && key_of(line) == Some(key)
-                })
-                .map(|(number, _)| number + 1)
-        })
-        .min()
+        keys.iter()
+            .filter_map(|&first| {
+                let column = key_column(&self.lines[first]);
+                self.lines
+                    .iter()
+                    .enumerate()
+                    .skip(first + 1)
+                    .filter(|(_, line)| !is_blank_or_comment(line))
+                    .take_while(|(_, line)| indent_of(line) >= column)
+                    .find(|(_, line)| {
+                        indent_of(line) == column
+                            && key_column(line) == column
+                            && key_of(line) == Some(key)
+                    })
+                    .map(|(number, _)| number + 1)
+            })
+            .min()
     }
 
     /// The 0-based index of the item of the top-level sequence `key` that
     /// holds the 1-based `line`.
     pub fn entry_at_line(&self, key: &str, line: usize) -> Option<usize> {
         let starts = self.entry_starts(key);
-        let index = starts.partition_point(|&start| start < line).checked_sub(1)?;
+        let index = starts
+            .partition_point(|&start| start < line)
+            .checked_sub(1)?;
         let (start, end) = self.entry_span(key, index)?;
         (start < line && line <= end).then_some(index)
     }

@@ -298,15 +298,14 @@ fn text_problem(text: &str) -> Option<String> {
     if text.trim().is_empty() {
         return Some("text is empty".to_owned());
     }
-    text.chars()
-        .find_map(|c| {
-            if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
-                Some("control")
-            } else {
-                is_invisible(c).then_some("invisible")
-            }
-            .map(|kind| format!("text holds the {kind} character U+{:04X}", u32::from(c)))
-        })
+    text.chars().find_map(|c| {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            Some("control")
+        } else {
+            is_invisible(c).then_some("invisible")
+        }
+        .map(|kind| format!("text holds the {kind} character U+{:04X}", u32::from(c)))
+    })
 }
 
 /// A region id becomes a DNS label of the endpoint host. The rule is the one
