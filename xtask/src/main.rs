@@ -37,7 +37,11 @@ fn main() -> ExitCode {
         Some("import") => import::import(&root, &args[1..]),
         Some("bench-codegen") => scratch::runs_flag(&args[1..], 3).and_then(|runs| {
             let compile = args[1..].iter().any(|arg| arg == "--compile");
-            bench_codegen::bench_codegen(&root, runs, compile)
+            if args[1..].iter().any(|arg| arg == "--bad") {
+                bench_codegen::bench_problem_reports(&root, runs)
+            } else {
+                bench_codegen::bench_codegen(&root, runs, compile)
+            }
         }),
         Some("bench-build") => {
             let shipped = args[1..].iter().any(|arg| arg == "--shipped");
@@ -75,9 +79,10 @@ commands:
             time a cold build of a consumer with and without fc-generated, against
             the serde_yaml floor (N runs each, default 3); show when build.rs re-runs;
             --shipped adds a consumer of fc-generated with its code pre-generated
-  bench-codegen [--runs N] [--compile]
+  bench-codegen [--runs N] [--compile | --bad]
             time load, validate, generate and render on specs of 15, 1,000 and 10,000
-            regions + as many codes; --compile also times compiling the largest
+            regions + as many codes; --compile also times compiling the largest;
+            --bad times problem reports on 1,000, 10,000 and 100,000 bad entries instead
 ";
 
 /// The workspace root: xtask lives one folder below it.
