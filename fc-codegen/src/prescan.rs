@@ -44,11 +44,11 @@ pub fn problem(text: &str) -> Option<(usize, String)> {
                 ),
             ));
         }
-        if let Some(depth) = scan.line(line) {
+        if scan.line(line) {
             return Some((
                 number,
                 format!(
-                    "nested {depth} levels deep, more than the {MAX_NESTING_DEPTH} a spec file may be (MAX_NESTING_DEPTH)"
+                    "nested deeper than the {MAX_NESTING_DEPTH} levels a spec file may have (MAX_NESTING_DEPTH)"
                 ),
             ));
         }
@@ -70,20 +70,20 @@ struct Scan {
 }
 
 impl Scan {
-    /// Reads one line; the depth reached, when it is over the limit.
-    fn line(&mut self, line: &str) -> Option<usize> {
+    /// Reads one line; whether it goes deeper than the limit.
+    fn line(&mut self, line: &str) -> bool {
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[indent..];
         if let Some(parent) = self.block_scalar {
             if rest.is_empty() || indent > parent {
-                return None;
+                return false;
             }
             self.block_scalar = None;
         }
         let in_block = self.flow == 0 && self.quote.is_none();
         if in_block {
             if rest.is_empty() || rest.starts_with('#') {
-                return None;
+                return false;
             }
             while self.blocks.last().is_some_and(|&open| open >= indent) {
                 self.blocks.pop();
@@ -101,20 +101,17 @@ impl Scan {
                 self.blocks.push(column);
             }
         }
-        if self.depth() > MAX_NESTING_DEPTH {
-            return Some(self.depth());
-        }
-        self.characters(line)
+        self.depth() > MAX_NESTING_DEPTH || self.characters(line)
     }
 
     fn depth(&self) -> usize {
         self.blocks.len() + self.flow
     }
 
-    /// Follows quotes and flow brackets through the line; the depth reached
-    /// when it goes over the limit. Opens a block scalar when the line's
-    /// value is `|` or `>`.
-    fn characters(&mut self, line: &str) -> Option<usize> {
+    /// Follows quotes and flow brackets through the line; whether they go
+    /// deeper than the limit. Opens a block scalar when the line's value is
+    /// `|` or `>`.
+    fn characters(&mut self, line: &str) -> bool {
         let mut chars = line.char_indices().peekable();
         // The last character that was not a space, and whether a space came
         // after it: a quote or bracket opens a value only at its start.
@@ -155,7 +152,7 @@ impl Scan {
                 '[' | '{' if self.flow > 0 || at_value_start => {
                     self.flow += 1;
                     if self.depth() > MAX_NESTING_DEPTH {
-                        return Some(self.depth());
+                        return true;
                     }
                 }
                 ']' | '}' if self.flow > 0 => self.flow -= 1,
@@ -178,7 +175,7 @@ impl Scan {
             let indent = line.len() - line.trim_start_matches(' ').len();
             self.block_scalar = Some(indent);
         }
-        None
+        false
     }
 }
 
