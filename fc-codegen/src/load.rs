@@ -2,9 +2,11 @@
 //! only module that touches YAML.
 //!
 //! A spec folder holds exactly the files in [`SPEC_FILES`]. Each file is
-//! parsed on its own, so one run reports the problems of every file; the
-//! decoder then reports every missing, unknown or mistyped field of every
-//! entry, each placed on its line by [`LineIndex`].
+//! read within bounds ([`read_bounded`]: a regular file of at most
+//! [`MAX_SPEC_FILE_BYTES`]), checked by [`prescan`] (nesting, stray byte
+//! order marks) and parsed on its own, so one run reports the problems of
+//! every file; the decoder then reports every missing, unknown or mistyped
+//! field of every entry, each placed on its line by [`LineIndex`].
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

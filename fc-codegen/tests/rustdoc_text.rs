@@ -29,34 +29,29 @@ struct Texts {
 /// JSON strings, which are YAML double-quoted scalars.
 fn write_spec(dir: &Path, texts: &Texts) {
     let q = |text: &str| serde_json::to_string(text).unwrap();
-    std::fs::write(
-        dir.join("service.yaml"),
-        "documents:\n  en:\n    title: \"T\"\n    version: \"20201016\"\n  zh:\n    title: \"T\"\n    version: \"20200827\"\n\
+    let service = "documents:\n  en:\n    title: \"T\"\n    version: \"20201016\"\n  zh:\n    title: \"T\"\n    version: \"20200827\"\n\
          domain:\n  format: \"account_id.service_endpoint\"\n  example:\n    account_id: \"1\"\n    region: \"cn-hangzhou\"\n    host: \"1.cn-hangzhou.fc.aliyuncs.com\"\n\
-         error_body:\n  code_field: \"errorCode\"\n  message_field: \"errorMessage\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("regions.yaml"),
-        format!(
-            "regions:\n  - id: \"cn-hangzhou\"\n    name:\n      en: {}\n      zh: {}\n    endpoint:\n      public: \"cn-hangzhou.fc.aliyuncs.com\"\n      internal: \"cn-hangzhou-internal.fc.aliyuncs.com\"\n",
-            q(&texts.name_en),
-            q(&texts.name_zh)
-        ),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("errors.yaml"),
-        format!(
-            "errors:\n  - code: \"InvalidArgument\"\n    http_status: 400\n    cause:\n      en: {}\n      zh: {}\n    solution:\n      en: {}\n      zh: {}\n    annotation:\n      retryable: false\n      reason: {}\n",
-            q(&texts.cause_en),
-            q(&texts.cause_zh),
-            q(&texts.solution_en),
-            q(&texts.solution_zh),
-            q(&texts.reason)
-        ),
-    )
-    .unwrap();
+         error_body:\n  code_field: \"errorCode\"\n  message_field: \"errorMessage\"\n";
+    let regions = format!(
+        "regions:\n  - id: \"cn-hangzhou\"\n    name:\n      en: {}\n      zh: {}\n    endpoint:\n      public: \"cn-hangzhou.fc.aliyuncs.com\"\n      internal: \"cn-hangzhou-internal.fc.aliyuncs.com\"\n",
+        q(&texts.name_en),
+        q(&texts.name_zh)
+    );
+    let errors = format!(
+        "errors:\n  - code: \"InvalidArgument\"\n    http_status: 400\n    cause:\n      en: {}\n      zh: {}\n    solution:\n      en: {}\n      zh: {}\n    annotation:\n      retryable: false\n      reason: {}\n",
+        q(&texts.cause_en),
+        q(&texts.cause_zh),
+        q(&texts.solution_en),
+        q(&texts.solution_zh),
+        q(&texts.reason)
+    );
+    for (name, text) in [
+        ("service.yaml", service),
+        ("regions.yaml", &regions),
+        ("errors.yaml", &errors),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
 }
 
 /// rustdoc's Markdown options (`main_body_opts` in rustdoc's `html::markdown`).

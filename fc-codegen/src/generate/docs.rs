@@ -89,49 +89,51 @@ pub fn crate_docs(valid: &ValidSpec) -> String {
          (see [`Region::endpoint`]).\n",
         documents.en.version, documents.zh.version
     );
-    let _ = writeln!(docs, "| Region | English | 中文 |");
-    let _ = writeln!(docs, "|---|---|---|");
-    for (region, variant) in valid.regions() {
-        let _ = writeln!(
-            docs,
-            "| [`{}`](Region::{variant}) | {} | {} |",
-            region.id,
+    let regions = valid.regions().map(|(region, variant)| {
+        [
+            format!("[`{}`](Region::{variant})", region.id),
             markdown_text(&region.name.en),
             markdown_text(&region.name.zh),
-        );
-    }
+        ]
+    });
+    table(&mut docs, ["Region", "English", "中文"], regions);
+
     let _ = writeln!(docs, "\n## Error codes\n");
-    let _ = writeln!(docs, "| Code | HTTP status | Retryable¹ |");
-    let _ = writeln!(docs, "|---|---|---|");
-    for (error, variant) in valid.errors() {
-        let _ = writeln!(
-            docs,
-            "| [`{}`](ErrorCode::{variant}) | {} | {} |",
-            error.code,
-            error.http_status,
-            if error.annotation.retryable {
+    let statuses = valid.errors().map(|(error, variant)| {
+        [
+            format!("[`{}`](ErrorCode::{variant})", error.code),
+            error.http_status.to_string(),
+            (if error.annotation.retryable {
                 "yes"
             } else {
                 "no"
-            },
-        );
-    }
+            })
+            .to_owned(),
+        ]
+    });
+    table(&mut docs, ["Code", "HTTP status", "Retryable¹"], statuses);
     let _ = writeln!(
         docs,
         "\n¹ The project's own classification; the documents do not say. \
          See [`ErrorCode::is_retryable`].\n"
     );
+
     let _ = writeln!(docs, "### Causes\n");
-    let _ = writeln!(docs, "| Code | Cause | 错误原因 |");
-    let _ = writeln!(docs, "|---|---|---|");
-    for (error, _) in valid.errors() {
-        let _ = writeln!(
-            docs,
-            "| `{}` | {} | {} |",
-            error.code,
+    let causes = valid.errors().map(|(error, _)| {
+        [
+            format!("`{}`", error.code),
             markdown_text(&error.cause.en),
             markdown_text(&error.cause.zh),
-        );
-    }
+        ]
+    });
+    table(&mut docs, ["Code", "Cause", "错误原因"], causes);
     docs
+}
+
+/// A three-column Markdown table; cells are Markdown already.
+fn table(docs: &mut String, header: [&str; 3], rows: impl Iterator<Item = [String; 3]>) {
+    let _ = writeln!(docs, "| {} |\n|---|---|---|", header.join(" | "));
+    for row in rows {
+        let _ = writeln!(docs, "| {} |", row.join(" | "));
+    }
 }

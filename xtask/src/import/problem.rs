@@ -69,3 +69,42 @@ impl fmt::Display for Problems {
         write_report(f, &self.0, "in the documents")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_cannot_write_a_report_line_of_its_own() {
+        let problem = Problem::at(
+            Path::new("docs/fc.en.txt"),
+            3,
+            "unknown column \"a\n0 problems in the documents\u{1b}[0m\u{202e}\"",
+        );
+        assert_eq!(
+            Problems(vec![problem]).to_string(),
+            "error: docs/fc.en.txt:3: unknown column \"a\\n0 problems in the documents\\u{1b}[0m\\u{202e}\"\n\
+             1 problem in the documents"
+        );
+    }
+
+    #[test]
+    fn a_long_report_prints_the_first_problems_and_counts_the_rest() {
+        let cap = fc_codegen::error::MAX_PRINTED_PROBLEMS;
+        let problems: Vec<Problem> = (0..cap + 7)
+            .map(|line| Problem::at(Path::new("d.txt"), line + 1, "bad row"))
+            .collect();
+        let report = Problems(problems).to_string();
+        assert_eq!(
+            report
+                .lines()
+                .filter(|line| line.starts_with("error: "))
+                .count(),
+            cap
+        );
+        assert!(report.ends_with(&format!(
+            "... and 7 more problems not shown (at most {cap} are printed)\n{} problems in the documents",
+            cap + 7
+        )));
+    }
+}
