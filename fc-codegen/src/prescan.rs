@@ -11,7 +11,7 @@
 //!   YAML allows.)
 //!
 //! The count follows YAML closely enough for a spec: block nesting by
-//! indentation and `- ` / `? ` markers, flow nesting by `[` and `{` outside
+//! indentation and `- ` / `? ` / `: ` markers, flow nesting by `[` and `{` outside
 //! quoted strings and comments, block scalars (`|`, `>`) skipped. Where it
 //! is unsure it counts high, and the limit leaves room for that.
 
@@ -33,7 +33,7 @@ pub const MAX_NESTING_DEPTH: usize = 32;
 /// ```
 pub fn problem(text: &str) -> Option<(usize, String)> {
     let mut scan = Scan::default();
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in yaml_lines(text).enumerate() {
         let number = index + 1;
         if let Some(column) = line.find('\u{FEFF}') {
             return Some((
@@ -54,6 +54,33 @@ pub fn problem(text: &str) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// The lines of `text` as libyaml breaks them: at `\n`, `\r\n`, a lone
+/// `\r`, and YAML 1.1's U+0085, U+2028 and U+2029. Splitting at `\n` only
+/// would let a file whose lines end in `\r` nest blocks unseen.
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+            None => {
+                rest = None;
+                (!current.is_empty()).then_some(current)
+            }
+            Some(at) => {
+                let line = &current[..at];
+                let after = &current[at..];
+                let break_len = if after.starts_with("\r\n") {
+                    2
+                } else {
+                    after.chars().next().map_or(1, char::len_utf8)
+                };
+                rest = Some(&after[break_len..]);
+                Some(line)
+            }
+        }
+    })
 }
 
 /// Where the scan is between lines.
@@ -91,7 +118,7 @@ impl Scan {
             self.blocks.push(indent);
             let mut column = indent;
             let mut content = rest;
-            while let Some(after) = ["- ", "? ", "-\t"]
+            while let Some(after) = ["- ", "? ", ": ", "-\t"]
                 .iter()
                 .find_map(|marker| content.strip_prefix(marker))
             {
@@ -211,6 +238,8 @@ mod tests {
     fn block_nesting_over_the_limit_is_refused_at_its_line() {
         let dashes = format!("x: 1\ny:\n{}z\n", "- ".repeat(MAX_NESTING_DEPTH + 1));
         assert_eq!(depth_line(&dashes), Some(3));
+        let complex = format!("? k\n: {}z\n", "? - : ".repeat(MAX_NESTING_DEPTH / 3 + 1));
+        assert_eq!(depth_line(&complex), Some(2));
         let mut indented = String::new();
         for level in 0..=MAX_NESTING_DEPTH {
             indented.push_str(&format!("{}k{level}:\n", " ".repeat(level)));
@@ -233,6 +262,25 @@ mod tests {
         ] {
             assert_eq!(depth_line(&text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn every_line_break_libyaml_knows_ends_a_line() {
+        for separator in ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let mut text = String::new();
+            for level in 0..=MAX_NESTING_DEPTH {
+                text.push_str(&format!("{}k{level}:{separator}", " ".repeat(level)));
+            }
+            assert_eq!(
+                depth_line(&text),
+                Some(MAX_NESTING_DEPTH + 1),
+                "{separator:?}"
+            );
+        }
+        assert_eq!(
+            yaml_lines("a\r\nb\rc\n\nd").collect::<Vec<_>>(),
+            ["a", "b", "c", "", "d"]
+        );
     }
 
     #[test]
