@@ -433,3 +433,26 @@ fn every_problem_of_a_large_bad_spec_is_placed_on_its_own_line() {
         assert_eq!(error.message, "HTTP status 7 is outside 400-599");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any text made of YAML's structural characters, in any spec file:
+    /// the loader answers (a spec or a report), never panics or hangs.
+    #[test]
+    fn any_yaml_shaped_text_gets_an_answer(
+        text in "[-?:,\\[\\]{}#&*!|>'\"%@` \t\r\n\u{85}\u{2028}\u{feff}ax1é中]{0,200}",
+        file in 0..3_usize,
+    ) {
+        let dir = valid_copy();
+        let name = ["service.yaml", "regions.yaml", "errors.yaml"][file];
+        std::fs::write(dir.path().join(name), &text).unwrap();
+        let path = dir.path().to_path_buf();
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = send.send(fc_codegen::generate_dir(&path).map(|_| ()).map_err(|errors| errors.to_string()));
+        });
+        let answer = receive.recv_timeout(Duration::from_secs(60));
+        prop_assert!(answer.is_ok(), "no answer for {:?}", text);
+    }
+}
