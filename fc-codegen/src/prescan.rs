@@ -107,8 +107,10 @@ impl Scan {
             }
             self.block_scalar = None;
         }
-        let in_block = self.flow == 0 && self.quote.is_none();
-        if in_block {
+        // Indentation is counted inside flow collections too: it can only
+        // count high there, and a `[` the scan took for a bracket in plain
+        // text must not switch the block count off for the rest of the file.
+        if self.quote.is_none() {
             if rest.is_empty() || rest.starts_with('#') {
                 return false;
             }
@@ -140,9 +142,12 @@ impl Scan {
     /// `|` or `>`.
     fn characters(&mut self, line: &str) -> bool {
         let mut chars = line.char_indices().peekable();
-        // The last character that was not a space, and whether a space came
-        // after it: a quote or bracket opens a value only at its start.
+        // The last character that was not a space, whether it was an
+        // indicator (`- `, `? `, `: `, or `[`, `{`, `,` in a flow), and
+        // whether a space came after it: a quote or bracket opens a value
+        // only at a value's start, not inside plain text (`a - [x`).
         let mut last: Option<char> = None;
+        let mut indicator = false;
         let mut spaced = true;
         let mut value_start = 0;
         while let Some((at, c)) = chars.next() {
@@ -158,33 +163,42 @@ impl Scan {
                     _ => {}
                 }
                 last = Some(c);
+                indicator = false;
                 spaced = false;
                 continue;
             }
             let at_value_start = match last {
                 None => true,
-                // Flow indicators only inside a flow collection: in block
-                // context `text[[` is plain text.
-                Some('[' | '{' | ',') => self.flow > 0,
-                Some(':' | '-' | '?') => spaced,
-                Some(_) => false,
+                Some('[' | '{' | ',') => indicator,
+                Some(_) => indicator && spaced,
             };
-            match c {
+            let before_space = chars.peek().is_none_or(|&(_, n)| n == ' ' || n == '\t');
+            indicator = match c {
                 ' ' | '\t' => {
                     spaced = true;
                     continue;
                 }
                 '#' if spaced || last.is_none() => break,
-                '"' | '\'' if at_value_start => self.quote = Some(c),
+                '"' | '\'' if at_value_start => {
+                    self.quote = Some(c);
+                    false
+                }
                 '[' | '{' if self.flow > 0 || at_value_start => {
                     self.flow += 1;
                     if self.depth() > MAX_NESTING_DEPTH {
                         return true;
                     }
+                    true
                 }
-                ']' | '}' if self.flow > 0 => self.flow -= 1,
-                _ => {}
-            }
+                ']' | '}' if self.flow > 0 => {
+                    self.flow -= 1;
+                    false
+                }
+                ',' => self.flow > 0,
+                ':' => before_space,
+                '-' | '?' => at_value_start && before_space,
+                _ => false,
+            };
             if at_value_start {
                 value_start = at;
             }
@@ -235,6 +249,15 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_bracket_in_text_does_not_hide_block_nesting() {
+        let mut text = String::from("a: \"x\"\nb: - [x\n");
+        for level in 0..=MAX_NESTING_DEPTH {
+            text.push_str(&format!("{}k{level}:\n", " ".repeat(level)));
+        }
+        assert!(depth_line(&text).is_some());
+    }
+
+    #[test]
     fn block_nesting_over_the_limit_is_refused_at_its_line() {
         let dashes = format!("x: 1\ny:\n{}z\n", "- ".repeat(MAX_NESTING_DEPTH + 1));
         assert_eq!(depth_line(&dashes), Some(3));
@@ -257,6 +280,9 @@ mod tests {
             format!("a: 'it''s {many}'\n"),
             format!("a: 1 # {many}\n"),
             format!("a: text{many}\n"),
+            format!("a: x - {many}\n"),
+            format!("a: x ? {many}\n"),
+            format!("a: x: y {many}\n"),
             format!("a: |\n  {many}\n  {many}\nb: 1\n"),
             format!("a: \"first line\n  {many}\"\n"),
         ] {
