@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::escape::report_text;
+
 /// One problem in a spec.
 ///
 /// Displays as `spec/regions.yaml:42: regions[7] (cn-hongkong): message`,
@@ -44,16 +46,19 @@ impl SpecError {
 }
 
 impl fmt::Display for SpecError {
+    /// Every part goes through [`report_text`]: the file, entry and message
+    /// hold spec text (ids, codes, values, paths), and none of it may start
+    /// a report line of its own or reach the terminal as a control sequence.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        f.write_str(&report_text(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
         f.write_str(": ")?;
         if let Some(entry) = &self.entry {
-            write!(f, "{entry}: ")?;
+            write!(f, "{}: ", report_text(entry))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&report_text(&self.message))
     }
 }
 
@@ -80,17 +85,49 @@ impl From<SpecError> for SpecErrors {
     }
 }
 
+/// How many problems a report prints; the rest are counted. A spec PR gets a
+/// handful of problems wrong and a whole-table mistake (a new endpoint
+/// pattern) about two per entry, 30 for today's 15 regions, so 100 shows all of a
+/// real spec's problems while a generated or corrupted spec with 100,000 of
+/// them still gives a build log one can scroll.
+pub const MAX_PRINTED_PROBLEMS: usize = 100;
+
 impl fmt::Display for SpecErrors {
+    /// See [`write_report`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for error in &self.0 {
-            writeln!(f, "error: {error}")?;
-        }
-        let count = self.0.len();
-        write!(
+        write_report(f, &self.0, "in the spec")
+    }
+}
+
+/// One `error:` line per problem, at most [`MAX_PRINTED_PROBLEMS`] of them,
+/// then how many were left out and the count: `3 problems {place}`. Every
+/// report of problems prints through this (the spec's here, the import's in
+/// xtask).
+pub fn write_report<T: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    problems: &[T],
+    place: &str,
+) -> fmt::Result {
+    for problem in problems.iter().take(MAX_PRINTED_PROBLEMS) {
+        writeln!(f, "error: {problem}")?;
+    }
+    let count = problems.len();
+    let hidden = count.saturating_sub(MAX_PRINTED_PROBLEMS);
+    if hidden > 0 {
+        writeln!(
             f,
-            "{count} problem{} in the spec",
-            if count == 1 { "" } else { "s" }
-        )
+            "... and {hidden} more problem{} not shown (at most {MAX_PRINTED_PROBLEMS} are printed)",
+            plural(hidden)
+        )?;
+    }
+    write!(f, "{count} problem{} {place}", plural(count))
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 

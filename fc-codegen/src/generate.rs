@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 
 use crate::validate::ValidSpec;
 
-pub use docs::crate_docs;
+pub use docs::{crate_docs, markdown_text};
 
 /// What the generator produces for one spec.
 #[derive(Debug, Clone)]

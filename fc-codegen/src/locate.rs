@@ -6,17 +6,39 @@
 //! answers "which line holds `regions[7].endpoint.internal`?". Where the
 //! layout is not block style it answers `None`, and the report goes without.
 
+use std::collections::HashMap;
+
 /// Line lookups over one spec file's text.
+///
+/// Built in one pass over the text; every lookup after that is a binary
+/// search or a walk over one entry's lines, never a rescan of the file, so
+/// placing P problems in a file of L lines costs O(L + P log L) (issue 13:
+/// rescanning per problem made 10,000 bad entries take minutes).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     lines: Vec<String>,
+    /// Every mapping key, with the 0-based lines that start it, ascending.
+    key_lines: HashMap<String, Vec<usize>>,
+    /// Every top-level key, with the 0-based first line of each item of the
+    /// block sequence it holds (empty when it holds none).
+    entry_starts: HashMap<String, Vec<usize>>,
 }
 
 impl LineIndex {
     /// Indexes a file's text.
     pub fn new(text: &str) -> Self {
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let mut key_lines: HashMap<String, Vec<usize>> = HashMap::new();
+        for (number, line) in lines.iter().enumerate() {
+            if let Some(key) = key_of(line) {
+                key_lines.entry(key.to_owned()).or_default().push(number);
+            }
+        }
+        let entry_starts = entry_starts_of(&lines);
         LineIndex {
-            lines: text.lines().map(str::to_owned).collect(),
+            lines,
+            key_lines,
+            entry_starts,
         }
     }
 
@@ -26,33 +48,8 @@ impl LineIndex {
     }
 
     /// The 0-based first line of every item of the top-level sequence `key`.
-    pub fn entry_starts(&self, key: &str) -> Vec<usize> {
-        let Some(key_line) = self.top_level_key(key) else {
-            return Vec::new();
-        };
-        let mut starts = Vec::new();
-        let mut item_indent = None;
-        for (number, line) in self.lines.iter().enumerate().skip(key_line + 1) {
-            if is_blank_or_comment(line) {
-                continue;
-            }
-            let indent = indent_of(line);
-            if indent == 0 && !line.starts_with("- ") && line != "-" {
-                break;
-            }
-            let rest = &line[indent..];
-            if rest.starts_with("- ") || rest == "-" {
-                match item_indent {
-                    None => {
-                        item_indent = Some(indent);
-                        starts.push(number);
-                    }
-                    Some(expected) if expected == indent => starts.push(number),
-                    Some(_) => {}
-                }
-            }
-        }
-        starts
+    pub fn entry_starts(&self, key: &str) -> &[usize] {
+        self.entry_starts.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// The 0-based line range `[start, end)` of an item of the sequence `key`.
@@ -105,49 +102,48 @@ impl LineIndex {
     /// parser names a duplicated key without saying where it is; the first
     /// repetition in the file is the one it stops at.
     pub fn duplicate_key_line(&self, key: &str) -> Option<usize> {
-        let keys = self
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, line)| key_of(line) == Some(key));
-        keys.filter_map(|(first, line)| {
-            let column = key_column(line);
-            self.lines
-                .iter()
-                .enumerate()
-                .skip(first + 1)
-                .filter(|(_, line)| !is_blank_or_comment(line))
-                .take_while(|(_, line)| indent_of(line) >= column)
-                .find(|(_, line)| {
-                    indent_of(line) == column
-                        && key_column(line) == column
-                        && key_of(line) == Some(key)
-                })
-                .map(|(number, _)| number + 1)
-        })
-        .min()
+        let keys = self.key_lines.get(key).map_or(&[][..], Vec::as_slice);
+        keys.iter()
+            .filter_map(|&first| {
+                let column = key_column(&self.lines[first]);
+                self.lines
+                    .iter()
+                    .enumerate()
+                    .skip(first + 1)
+                    .filter(|(_, line)| !is_blank_or_comment(line))
+                    .take_while(|(_, line)| indent_of(line) >= column)
+                    .find(|(_, line)| {
+                        indent_of(line) == column
+                            && key_column(line) == column
+                            && key_of(line) == Some(key)
+                    })
+                    .map(|(number, _)| number + 1)
+            })
+            .min()
     }
 
     /// The 0-based index of the item of the top-level sequence `key` that
     /// holds the 1-based `line`.
     pub fn entry_at_line(&self, key: &str, line: usize) -> Option<usize> {
         let starts = self.entry_starts(key);
-        let index = starts.iter().rposition(|&start| start < line)?;
+        let index = starts
+            .partition_point(|&start| start < line)
+            .checked_sub(1)?;
         let (start, end) = self.entry_span(key, index)?;
         (start < line && line <= end).then_some(index)
     }
 
-    fn top_level_key(&self, key: &str) -> Option<usize> {
-        self.lines
-            .iter()
-            .position(|line| indent_of(line) == 0 && key_of(line) == Some(key))
-    }
-
+    /// The first line in `[start, end)` holding each part of `path` in turn,
+    /// each searched from the line of the one before.
     fn find_path(&self, (start, end): (usize, usize), path: &[&str]) -> Option<usize> {
         let mut from = start;
         let mut found = None;
         for part in path {
-            let number = (from..end).find(|&number| key_of(&self.lines[number]) == Some(part))?;
+            let lines = self.key_lines.get(*part)?;
+            let number = *lines.get(lines.partition_point(|&line| line < from))?;
+            if number >= end {
+                return None;
+            }
             found = Some(number);
             from = number;
         }
@@ -163,6 +159,44 @@ impl LineIndex {
             })
             .unwrap_or(self.lines.len())
     }
+}
+
+/// The item starts of every top-level key's block sequence, in one pass: a
+/// top-level key's items are the `- ` lines at the indent of its first item,
+/// up to the next top-level line. A repeated top-level key keeps its first
+/// occurrence's items, as a lookup by position would.
+fn entry_starts_of(lines: &[String]) -> HashMap<String, Vec<usize>> {
+    let mut starts: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut current: Option<(&str, Option<usize>)> = None;
+    for (number, line) in lines.iter().enumerate() {
+        if is_blank_or_comment(line) {
+            continue;
+        }
+        let indent = indent_of(line);
+        if indent == 0 && !line.starts_with("- ") && line != "-" {
+            current = match key_of(line) {
+                Some(key) if !starts.contains_key(key) => {
+                    starts.insert(key.to_owned(), Vec::new());
+                    Some((key, None))
+                }
+                _ => None,
+            };
+            continue;
+        }
+        let Some((key, item_indent)) = &mut current else {
+            continue;
+        };
+        let rest = &line[indent..];
+        if rest.starts_with("- ") || rest == "-" {
+            let expected = *item_indent.get_or_insert(indent);
+            if expected == indent {
+                if let Some(items) = starts.get_mut(*key) {
+                    items.push(number);
+                }
+            }
+        }
+    }
+    starts
 }
 
 fn is_blank_or_comment(line: &str) -> bool {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::discriminant::discriminant;
 use crate::error::{SpecError, SpecErrors};
+use crate::escape::is_invisible;
 use crate::ident::{ident_problem, upper_camel};
 use crate::load::{LoadedSpec, SourceFile, SPEC_FILES};
 use crate::spec::{ErrorSpec, Localized, RegionSpec, Spec};
@@ -300,15 +301,22 @@ fn localized_problems(text: &Localized, path: &[&str], report: &mut impl FnMut(&
 }
 
 /// Text is kept verbatim, but must say something, and must not hold control
-/// characters other than tab and line breaks: the documents have none, and a
-/// stray NUL or escape from a copy-paste would reach users' logs unseen.
+/// characters other than tab and line breaks, nor invisible ones (bidi
+/// controls, zero-width characters, line separators: [`is_invisible`]): the
+/// documents have none, and a stray NUL, escape or U+202E from a copy-paste
+/// would reach users' logs and the crate docs unseen.
 fn text_problem(text: &str) -> Option<String> {
     if text.trim().is_empty() {
         return Some("text is empty".to_owned());
     }
-    text.chars()
-        .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        .map(|c| format!("text holds the control character U+{:04X}", u32::from(c)))
+    text.chars().find_map(|c| {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            Some("control")
+        } else {
+            is_invisible(c).then_some("invisible")
+        }
+        .map(|kind| format!("text holds the {kind} character U+{:04X}", u32::from(c)))
+    })
 }
 
 /// A region id becomes a DNS label of the endpoint host. The rule is the one

@@ -468,3 +468,35 @@ fn a_bad_spec_fails_the_build_with_the_report_xtask_check_prints() {
     );
     assert!(streamed.join("\n").contains(&report), "{}", build.stderr);
 }
+
+/// The doctests of a copy, as `cargo test --doc -- --list` names them,
+/// without their lines and the build folder: the same for any spec unless
+/// spec text became a code block.
+fn doctest_names(copy: &str, spec_dir: &Path) -> Vec<String> {
+    let dir = copies_dir().join(copy);
+    sync_dir(&dir, &package_files(copy, spec_dir));
+    let listed = cargo_ok(&dir, &["test", "--doc", "--", "--list"], &[]);
+    let mut names: Vec<String> = listed
+        .lines()
+        .filter_map(|line| line.strip_suffix(": test"))
+        .map(|name| {
+            let name = name.rsplit_once('/').map_or(name, |(_, file)| file);
+            name.split(" (line ").next().unwrap_or(name).to_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn spec_text_that_looks_like_code_adds_no_doctest() {
+    // Issue 13: a region name starting with four spaces was an indented
+    // code block, which `cargo test --doc` compiled and ran.
+    let real = doctest_names("doctests-real-spec", &workspace_root().join("spec"));
+    let hostile = doctest_names(
+        "doctests-markdown-in-text",
+        &fixture("valid/markdown-in-text"),
+    );
+    assert!(real.len() > 10, "{real:?}");
+    assert_eq!(hostile, real);
+}

@@ -7,6 +7,10 @@
 //! run through the pipeline the build script runs: load → validate →
 //! generate → `render_compact`. Each size runs `--runs N` times; medians are printed,
 //! with the time per entry, which stays flat when growth is linear.
+//!
+//! With `--bad`, the same for problem reports instead (issue 13): specs of
+//! 1,000, 10,000 and 100,000 bad entries are loaded and validated and their
+//! report formatted, as a failing build does.
 
 use std::path::Path;
 use std::time::Instant;
@@ -15,7 +19,7 @@ use fc_codegen::render::render_compact;
 
 use crate::cli::BenchCodegenOptions;
 use crate::scratch::{cargo, copy_workspace, fresh_dir, median, run, scratch_root, timed};
-use crate::synthetic_spec::write_spec;
+use crate::synthetic_spec::{write_bad_spec, write_spec};
 use crate::workspace::Workspace;
 
 /// Regions in each synthetic spec; each also gets as many error codes.
@@ -154,4 +158,77 @@ fn compile_largest(root: &Path, scratch: &Path) -> Result<(), String> {
         println!("  {what:<32} {seconds:.2} s");
     }
     Ok(())
+}
+
+/// Bad entries in each spec of `--bad`.
+const BAD_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// Times problem reporting: load, validate (which finds the problems and
+/// places each on its line) and the report's text, by the number of bad
+/// entries; the time per problem stays flat when reporting is linear.
+pub fn bench_problem_reports(workspace: &Workspace, runs: usize) -> Result<(), String> {
+    let scratch = scratch_root(workspace, "bench-codegen");
+    fresh_dir(&scratch)?;
+    println!(
+        "problem reports on synthetic bad specs (N entries, each with a bad endpoint or status), median of {runs} run(s), milliseconds:"
+    );
+    println!(
+        "  {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>12}",
+        "N", "problems", "load", "validate", "report", "total", "us/problem"
+    );
+    let mut per_problem = Vec::new();
+    for size in BAD_SIZES {
+        let spec_dir = scratch.join(format!("bad-{size}"));
+        write_bad_spec(&spec_dir, size)?;
+        let samples = (0..runs)
+            .map(|_| report_once(&spec_dir))
+            .collect::<Result<Vec<_>, _>>()?;
+        let stage = |pick: fn(&ReportTimes) -> f64| {
+            median(&samples.iter().map(pick).collect::<Vec<_>>()) * 1e3
+        };
+        let total = stage(|s| s.load + s.validate + s.report);
+        let problems = samples[0].problems;
+        let micros = total * 1e3 / problems as f64;
+        per_problem.push(micros);
+        println!(
+            "  {size:>7} {problems:>9} {:>9.1} {:>9.1} {:>9.1} {total:>9.1} {micros:>12.2}",
+            stage(|s| s.load),
+            stage(|s| s.validate),
+            stage(|s| s.report),
+        );
+    }
+    println!(
+        "time per problem, 100,000 entries / 1,000 entries: {:.2} (1.0 is linear)",
+        per_problem[2] / per_problem[0]
+    );
+    Ok(())
+}
+
+/// Seconds per stage of one failing run, and the problems found.
+struct ReportTimes {
+    load: f64,
+    validate: f64,
+    report: f64,
+    problems: usize,
+}
+
+fn report_once(spec_dir: &Path) -> Result<ReportTimes, String> {
+    let start = Instant::now();
+    let loaded = fc_codegen::load::load_dir(spec_dir).map_err(|errors| errors.to_string())?;
+    let loaded_at = Instant::now();
+    let Err(errors) = fc_codegen::validate::validate(&loaded) else {
+        return Err("the bad spec validated".to_owned());
+    };
+    let validated_at = Instant::now();
+    let report = fc_codegen::build_script::failure_report(&errors);
+    let reported_at = Instant::now();
+    if report.is_empty() {
+        return Err("empty report".to_owned());
+    }
+    Ok(ReportTimes {
+        load: (loaded_at - start).as_secs_f64(),
+        validate: (validated_at - loaded_at).as_secs_f64(),
+        report: (reported_at - validated_at).as_secs_f64(),
+        problems: errors.0.len(),
+    })
 }

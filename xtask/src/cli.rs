@@ -137,8 +137,11 @@ pub struct BenchCodegenOptions {
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = positive)]
     pub runs: usize,
     /// Also time compiling fc-generated with the largest spec.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "bad")]
     pub compile: bool,
+    /// Instead, time problem reports on 1,000, 10,000 and 100,000 bad entries.
+    #[arg(long)]
+    pub bad: bool,
 }
 
 /// A count of at least 1.

@@ -54,6 +54,9 @@ fn run(command: Command) -> Result<(), String> {
         Command::SpecDiff(options) => spec_diff::spec_diff(&options),
         Command::Import(options) => import::import(&Workspace::locate()?, &options),
         Command::BenchBuild(options) => bench_build::bench_build(&Workspace::locate()?, &options),
+        Command::BenchCodegen(options) if options.bad => {
+            bench_codegen::bench_problem_reports(&Workspace::locate()?, options.runs)
+        }
         Command::BenchCodegen(options) => {
             bench_codegen::bench_codegen(&Workspace::locate()?, &options)
         }

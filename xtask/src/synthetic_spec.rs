@@ -57,3 +57,30 @@ fn errors_yaml(count: usize) -> String {
     }
     yaml
 }
+
+/// Writes a spec of `entries` bad entries into `dir`, for timing problem
+/// reports: half regions whose two endpoints do not match their id, half
+/// error codes whose HTTP status is out of range (three problems for each
+/// pair, plus the service example's host). Texts are one letter, so
+/// 100,000 entries stay under `MAX_SPEC_FILE_BYTES`.
+pub fn write_bad_spec(dir: &Path, entries: usize) -> Result<(), String> {
+    let regions = entries / 2;
+    let codes = entries - regions;
+    let mut regions_yaml = String::from("# Synthetic regions with bad endpoints.\nregions:\n");
+    for index in 0..regions {
+        let _ = write!(
+            regions_yaml,
+            "  - id: \"bench-region-{index}\"\n    name:\n      en: \"B\"\n      zh: \"B\"\n    endpoint:\n      public: \"x\"\n      internal: \"x\"\n"
+        );
+    }
+    let mut errors_yaml = String::from("# Synthetic error codes with bad statuses.\nerrors:\n");
+    for index in 0..codes {
+        let _ = write!(
+            errors_yaml,
+            "  - code: \"Bad{index}\"\n    http_status: 7\n    cause:\n      en: \"C\"\n      zh: \"C\"\n    solution:\n      en: \"S\"\n      zh: \"S\"\n    annotation:\n      retryable: false\n      reason: \"R\"\n"
+        );
+    }
+    write(&dir.join("service.yaml"), SERVICE)?;
+    write(&dir.join("regions.yaml"), &regions_yaml)?;
+    write(&dir.join("errors.yaml"), &errors_yaml)
+}

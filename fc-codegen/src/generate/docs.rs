@@ -6,24 +6,57 @@ use std::fmt::Write;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::validate::ValidSpec;
+use crate::validate::{ValidSpec, ENDPOINT_DOMAIN};
 
-/// Escapes text for Markdown: ASCII punctuation that Markdown, rustdoc links
-/// or HTML would read gets a backslash, and line breaks become spaces so a
-/// value stays on its table row or list item.
+/// Escapes text for Markdown so that it renders as exactly that text,
+/// whatever it holds: no code block, heading, list, quote, table, link,
+/// emphasis, HTML or intra-doc link can come out of it.
+///
+/// - Every ASCII punctuation character gets a backslash (CommonMark's
+///   escape, valid before any of them): that covers every character that
+///   starts Markdown structure or inline markup (`#`, `-`, `+`, `>`, `1.`,
+///   `` ` ``, `~`, `|`, `[`, `<`, `&`, `*`, `_`, `=`, `:` of a URL, ...).
+/// - Leading and trailing whitespace becomes numeric character references
+///   (`&#32;`): four leading spaces would start an indented code block, and
+///   trimming would change the text.
+/// - Tabs and line breaks anywhere become references (`&#9;`, `&#10;`), so
+///   a value stays on its line, table row or list item.
+///
+/// Rendered, the references and escapes are the original characters again.
+///
+/// ```
+/// use fc_codegen::generate::markdown_text;
+///
+/// assert_eq!(markdown_text("    let x = 1"), "&#32;&#32;&#32;&#32;let x \\= 1");
+/// assert_eq!(markdown_text("华东1（杭州）"), "华东1（杭州）");
+/// ```
 pub fn markdown_text(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
+    let body = text.trim_matches(char::is_whitespace);
+    let leading = &text[..text.len() - text.trim_start_matches(char::is_whitespace).len()];
+    let trailing = &text[leading.len() + body.len()..];
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in leading.chars() {
+        push_reference(&mut escaped, c);
+    }
+    for c in body.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~' | '!' => {
+            '\t' | '\n' | '\r' => push_reference(&mut escaped, c),
+            _ if c.is_ascii_punctuation() => {
                 escaped.push('\\');
                 escaped.push(c);
             }
-            '\n' | '\r' => escaped.push(' '),
             _ => escaped.push(c),
         }
     }
+    for c in trailing.chars() {
+        push_reference(&mut escaped, c);
+    }
     escaped
+}
+
+/// `c` as a decimal character reference, `&#32;`.
+fn push_reference(escaped: &mut String, c: char) {
+    let _ = write!(escaped, "&#{};", u32::from(c));
 }
 
 /// `#[doc]` attributes for `lines`, each non-empty line after a space, as
@@ -39,58 +72,68 @@ pub fn doc_attrs(lines: &[String]) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-/// The crate docs: where the data comes from and a table of every region and
-/// error code, in spec order.
+/// The crate docs: where the data comes from, then one narrow table per
+/// concern, in spec order, so each fits docs.rs's width: the regions and
+/// their names, the error codes' status and retry class, and their causes.
+/// The endpoints are not a column: the validator ties both to the id, so
+/// the rule is stated once.
 pub fn crate_docs(valid: &ValidSpec) -> String {
     let documents = &valid.spec().service.documents;
     let mut docs = String::new();
     let _ = writeln!(docs, "## Regions\n");
     let _ = writeln!(
         docs,
-        "From the Function Compute API reference, English version {}, Chinese version {}.\n",
+        "From the Function Compute API reference, English version {}, Chinese version {}. \
+         Every region's endpoints derive from its id: `{{id}}.{ENDPOINT_DOMAIN}` on the public \
+         network, `{{id}}-internal.{ENDPOINT_DOMAIN}` on the internal one \
+         (see [`Region::endpoint`]).\n",
         documents.en.version, documents.zh.version
     );
-    let _ = writeln!(
-        docs,
-        "| Region | Id | English | 中文 | Public endpoint | Internal endpoint |"
-    );
-    let _ = writeln!(docs, "|---|---|---|---|---|---|");
-    for (region, variant) in valid.regions() {
-        let _ = writeln!(
-            docs,
-            "| [`{variant}`](Region::{variant}) | `{}` | {} | {} | `{}` | `{}` |",
-            region.id,
+    let regions = valid.regions().map(|(region, variant)| {
+        [
+            format!("[`{}`](Region::{variant})", region.id),
             markdown_text(&region.name.en),
             markdown_text(&region.name.zh),
-            region.endpoint.public,
-            region.endpoint.internal,
-        );
-    }
+        ]
+    });
+    table(&mut docs, ["Region", "English", "中文"], regions);
+
     let _ = writeln!(docs, "\n## Error codes\n");
-    let _ = writeln!(
-        docs,
-        "| Code | HTTP status | Retryable¹ | Cause | 错误原因 |"
-    );
-    let _ = writeln!(docs, "|---|---|---|---|---|");
-    for (error, variant) in valid.errors() {
-        let _ = writeln!(
-            docs,
-            "| [`{}`](ErrorCode::{variant}) | {} | {} | {} | {} |",
-            error.code,
-            error.http_status,
-            if error.annotation.retryable {
+    let statuses = valid.errors().map(|(error, variant)| {
+        [
+            format!("[`{}`](ErrorCode::{variant})", error.code),
+            error.http_status.to_string(),
+            (if error.annotation.retryable {
                 "yes"
             } else {
                 "no"
-            },
-            markdown_text(&error.cause.en),
-            markdown_text(&error.cause.zh),
-        );
-    }
+            })
+            .to_owned(),
+        ]
+    });
+    table(&mut docs, ["Code", "HTTP status", "Retryable¹"], statuses);
     let _ = writeln!(
         docs,
         "\n¹ The project's own classification; the documents do not say. \
-         See [`ErrorCode::is_retryable`]."
+         See [`ErrorCode::is_retryable`].\n"
     );
+
+    let _ = writeln!(docs, "### Causes\n");
+    let causes = valid.errors().map(|(error, _)| {
+        [
+            format!("`{}`", error.code),
+            markdown_text(&error.cause.en),
+            markdown_text(&error.cause.zh),
+        ]
+    });
+    table(&mut docs, ["Code", "Cause", "错误原因"], causes);
     docs
+}
+
+/// A three-column Markdown table; cells are Markdown already.
+fn table(docs: &mut String, header: [&str; 3], rows: impl Iterator<Item = [String; 3]>) {
+    let _ = writeln!(docs, "| {} |\n|---|---|---|", header.join(" | "));
+    for row in rows {
+        let _ = writeln!(docs, "| {} |", row.join(" | "));
+    }
 }

@@ -3,6 +3,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use fc_codegen::error::write_report;
+use fc_codegen::escape::report_text;
+
 /// One problem in a document: displays as `docs/fc.en.txt:42: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -35,12 +38,14 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
+    /// The file and the message go through `report_text`: messages quote
+    /// the documents' cells, and no cell may write a report line of its own.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        f.write_str(&report_text(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", report_text(&self.message))
     }
 }
 
@@ -61,14 +66,45 @@ impl Problems {
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for problem in &self.0 {
-            writeln!(f, "error: {problem}")?;
-        }
-        let count = self.0.len();
-        write!(
-            f,
-            "{count} problem{} in the documents",
-            if count == 1 { "" } else { "s" }
-        )
+        write_report(f, &self.0, "in the documents")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_cannot_write_a_report_line_of_its_own() {
+        let problem = Problem::at(
+            Path::new("docs/fc.en.txt"),
+            3,
+            "unknown column \"a\n0 problems in the documents\u{1b}[0m\u{202e}\"",
+        );
+        assert_eq!(
+            Problems(vec![problem]).to_string(),
+            "error: docs/fc.en.txt:3: unknown column \"a\\n0 problems in the documents\\u{1b}[0m\\u{202e}\"\n\
+             1 problem in the documents"
+        );
+    }
+
+    #[test]
+    fn a_long_report_prints_the_first_problems_and_counts_the_rest() {
+        let cap = fc_codegen::error::MAX_PRINTED_PROBLEMS;
+        let problems: Vec<Problem> = (0..cap + 7)
+            .map(|line| Problem::at(Path::new("d.txt"), line + 1, "bad row"))
+            .collect();
+        let report = Problems(problems).to_string();
+        assert_eq!(
+            report
+                .lines()
+                .filter(|line| line.starts_with("error: "))
+                .count(),
+            cap
+        );
+        assert!(report.ends_with(&format!(
+            "... and 7 more problems not shown (at most {cap} are printed)\n{} problems in the documents",
+            cap + 7
+        )));
     }
 }

@@ -1,0 +1,317 @@
+//! A cheap pass over a spec file's text before serde_yaml parses it,
+//! refusing what would make the parser slow or its error unplaced.
+//!
+//! - Nesting deeper than [`MAX_NESTING_DEPTH`]: libyaml's cost grows with
+//!   depth faster than with size (200 KB of `[[[[` took 40 s to reach
+//!   serde_yaml's recursion limit), so depth is counted here, in one pass,
+//!   and the file refused with the line where the limit is crossed.
+//! - A byte order mark after the first character: libyaml reads it as the
+//!   start of another document and reports "more than one document" with no
+//!   line; here it gets its line. (The loader drops a leading one, which
+//!   YAML allows.)
+//!
+//! The count follows YAML closely enough for a spec: block nesting by
+//! indentation and `- ` / `? ` / `: ` markers, flow nesting by `[` and `{` outside
+//! quoted strings and comments, block scalars (`|`, `>`) skipped. Where it
+//! is unsure it counts high, and the limit leaves room for that.
+
+/// The deepest nesting a spec file may have: blocks and flow collections
+/// together. The spec's deepest value (`errors[i].annotation.reason`) is 4
+/// levels down; 32 is 8 times that, so a hand-edited or differently laid
+/// out spec never meets it, and a quarter of serde_yaml's own limit (128),
+/// well below the depths where libyaml's time runs away.
+pub const MAX_NESTING_DEPTH: usize = 32;
+
+/// The first problem of `text`, with its 1-based line.
+///
+/// ```
+/// use fc_codegen::prescan::{problem, MAX_NESTING_DEPTH};
+///
+/// assert_eq!(problem("regions:\n  - id: \"a\"\n"), None);
+/// let deep = format!("a: {}{}\n", "[".repeat(MAX_NESTING_DEPTH), "]".repeat(MAX_NESTING_DEPTH));
+/// assert_eq!(problem(&deep).map(|(line, _)| line), Some(1));
+/// ```
+pub fn problem(text: &str) -> Option<(usize, String)> {
+    let mut scan = Scan::default();
+    for (index, line) in yaml_lines(text).enumerate() {
+        let number = index + 1;
+        if let Some(column) = line.find('\u{FEFF}') {
+            return Some((
+                number,
+                format!(
+                    "a byte order mark (U+FEFF) at byte {} of the line; only the file's first character may be one",
+                    column + 1
+                ),
+            ));
+        }
+        if scan.line(line) {
+            return Some((
+                number,
+                format!(
+                    "nested deeper than the {MAX_NESTING_DEPTH} levels a spec file may have (MAX_NESTING_DEPTH)"
+                ),
+            ));
+        }
+    }
+    None
+}
+
+/// The lines of `text` as libyaml breaks them: at `\n`, `\r\n`, a lone
+/// `\r`, and YAML 1.1's U+0085, U+2028 and U+2029. Splitting at `\n` only
+/// would let a file whose lines end in `\r` nest blocks unseen.
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+            None => {
+                rest = None;
+                (!current.is_empty()).then_some(current)
+            }
+            Some(at) => {
+                let line = &current[..at];
+                let after = &current[at..];
+                let break_len = if after.starts_with("\r\n") {
+                    2
+                } else {
+                    after.chars().next().map_or(1, char::len_utf8)
+                };
+                rest = Some(&after[break_len..]);
+                Some(line)
+            }
+        }
+    })
+}
+
+/// Where the scan is between lines.
+#[derive(Default)]
+struct Scan {
+    /// The columns of the open block nodes, outermost first.
+    blocks: Vec<usize>,
+    /// Open `[` and `{`.
+    flow: usize,
+    /// The quote of a quoted string still open at the end of a line.
+    quote: Option<char>,
+    /// Inside a block scalar: the indent of the line that opened it.
+    block_scalar: Option<usize>,
+}
+
+impl Scan {
+    /// Reads one line; whether it goes deeper than the limit.
+    fn line(&mut self, line: &str) -> bool {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if let Some(parent) = self.block_scalar {
+            if rest.is_empty() || indent > parent {
+                return false;
+            }
+            self.block_scalar = None;
+        }
+        // Indentation is counted inside flow collections too: it can only
+        // count high there, and a `[` the scan took for a bracket in plain
+        // text must not switch the block count off for the rest of the file.
+        if self.quote.is_none() {
+            if rest.is_empty() || rest.starts_with('#') {
+                return false;
+            }
+            while self.blocks.last().is_some_and(|&open| open >= indent) {
+                self.blocks.pop();
+            }
+            self.blocks.push(indent);
+            let mut column = indent;
+            let mut content = rest;
+            while let Some(after) = ["- ", "? ", ": ", "-\t"]
+                .iter()
+                .find_map(|marker| content.strip_prefix(marker))
+            {
+                let trimmed = after.trim_start();
+                column += content.len() - trimmed.len();
+                content = trimmed;
+                self.blocks.push(column);
+            }
+        }
+        self.depth() > MAX_NESTING_DEPTH || self.characters(line)
+    }
+
+    fn depth(&self) -> usize {
+        self.blocks.len() + self.flow
+    }
+
+    /// Follows quotes and flow brackets through the line; whether they go
+    /// deeper than the limit. Opens a block scalar when the line's value is
+    /// `|` or `>`.
+    fn characters(&mut self, line: &str) -> bool {
+        let mut chars = line.char_indices().peekable();
+        // The last character that was not a space, whether it was an
+        // indicator (`- `, `? `, `: `, or `[`, `{`, `,` in a flow), and
+        // whether a space came after it: a quote or bracket opens a value
+        // only at a value's start, not inside plain text (`a - [x`).
+        let mut last: Option<char> = None;
+        let mut indicator = false;
+        let mut spaced = true;
+        let mut value_start = 0;
+        while let Some((at, c)) = chars.next() {
+            if let Some(quote) = self.quote {
+                match c {
+                    '\\' if quote == '"' => {
+                        chars.next();
+                    }
+                    '\'' if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                        chars.next();
+                    }
+                    _ if c == quote => self.quote = None,
+                    _ => {}
+                }
+                last = Some(c);
+                indicator = false;
+                spaced = false;
+                continue;
+            }
+            let at_value_start = match last {
+                None => true,
+                Some('[' | '{' | ',') => indicator,
+                Some(_) => indicator && spaced,
+            };
+            let before_space = !chars.peek().is_some_and(|&(_, n)| n != ' ' && n != '\t');
+            indicator = match c {
+                ' ' | '\t' => {
+                    spaced = true;
+                    continue;
+                }
+                '#' if spaced || last.is_none() => break,
+                '"' | '\'' if at_value_start => {
+                    self.quote = Some(c);
+                    false
+                }
+                '[' | '{' if self.flow > 0 || at_value_start => {
+                    self.flow += 1;
+                    if self.depth() > MAX_NESTING_DEPTH {
+                        return true;
+                    }
+                    true
+                }
+                ']' | '}' if self.flow > 0 => {
+                    self.flow -= 1;
+                    false
+                }
+                ',' => self.flow > 0,
+                ':' => before_space,
+                '-' | '?' => at_value_start && before_space,
+                _ => false,
+            };
+            if at_value_start {
+                value_start = at;
+            }
+            last = Some(c);
+            spaced = false;
+        }
+        let value = line[value_start..].trim_end();
+        let opens_block_scalar = self.flow == 0
+            && self.quote.is_none()
+            && value.starts_with(['|', '>'])
+            && value[1..]
+                .chars()
+                .all(|c| matches!(c, '+' | '-' | '1'..='9'));
+        if opens_block_scalar {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            self.block_scalar = Some(indent);
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_line(text: &str) -> Option<usize> {
+        problem(text).map(|(line, _)| line)
+    }
+
+    #[test]
+    fn the_real_spec_layout_passes() {
+        let text = "# comment\nerrors:\n  - code: \"A\"\n    cause:\n      en: \"it's [x] {y} # not a comment\"\n      zh: '引号''[['\n";
+        assert_eq!(depth_line(text), None);
+    }
+
+    #[test]
+    fn flow_nesting_over_the_limit_is_refused_at_its_line() {
+        let ok = format!(
+            "a:\n  - {}{}\n",
+            "[".repeat(MAX_NESTING_DEPTH - 3),
+            "]".repeat(MAX_NESTING_DEPTH - 3)
+        );
+        assert_eq!(depth_line(&ok), None, "{ok}");
+        let deep = format!("a: 1\nb: {}\n", "[{".repeat(MAX_NESTING_DEPTH));
+        assert_eq!(depth_line(&deep), Some(2));
+        let across_lines = format!("a: 1\nb: {}", "[\n".repeat(MAX_NESTING_DEPTH + 1));
+        assert_eq!(depth_line(&across_lines), Some(MAX_NESTING_DEPTH + 1));
+    }
+
+    #[test]
+    fn an_unclosed_bracket_in_text_does_not_hide_block_nesting() {
+        let mut text = String::from("a: \"x\"\nb: - [x\n");
+        for level in 0..=MAX_NESTING_DEPTH {
+            text.push_str(&format!("{}k{level}:\n", " ".repeat(level)));
+        }
+        assert!(depth_line(&text).is_some());
+    }
+
+    #[test]
+    fn block_nesting_over_the_limit_is_refused_at_its_line() {
+        let dashes = format!("x: 1\ny:\n{}z\n", "- ".repeat(MAX_NESTING_DEPTH + 1));
+        assert_eq!(depth_line(&dashes), Some(3));
+        let complex = format!("? k\n: {}z\n", "? - : ".repeat(MAX_NESTING_DEPTH / 3 + 1));
+        assert_eq!(depth_line(&complex), Some(2));
+        let mut indented = String::new();
+        for level in 0..=MAX_NESTING_DEPTH {
+            indented.push_str(&format!("{}k{level}:\n", " ".repeat(level)));
+        }
+        assert_eq!(depth_line(&indented), Some(MAX_NESTING_DEPTH + 1));
+    }
+
+    #[test]
+    fn brackets_in_quotes_comments_plain_text_and_block_scalars_do_not_count() {
+        let many = "[".repeat(MAX_NESTING_DEPTH * 2);
+        for text in [
+            format!("a: \"{many}\"\n"),
+            format!("a: '{many}'\n"),
+            format!("a: \"x\\\"{many}\"\n"),
+            format!("a: 'it''s {many}'\n"),
+            format!("a: 1 # {many}\n"),
+            format!("a: text{many}\n"),
+            format!("a: x - {many}\n"),
+            format!("a: x ? {many}\n"),
+            format!("a: x: y {many}\n"),
+            format!("a: |\n  {many}\n  {many}\nb: 1\n"),
+            format!("a: \"first line\n  {many}\"\n"),
+        ] {
+            assert_eq!(depth_line(&text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_line_break_libyaml_knows_ends_a_line() {
+        for separator in ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let mut text = String::new();
+            for level in 0..=MAX_NESTING_DEPTH {
+                text.push_str(&format!("{}k{level}:{separator}", " ".repeat(level)));
+            }
+            assert_eq!(
+                depth_line(&text),
+                Some(MAX_NESTING_DEPTH + 1),
+                "{separator:?}"
+            );
+        }
+        assert_eq!(
+            yaml_lines("a\r\nb\rc\n\nd").collect::<Vec<_>>(),
+            ["a", "b", "c", "", "d"]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_after_the_start_is_refused_with_its_line() {
+        assert_eq!(depth_line("# c\n\u{FEFF}regions:\n"), Some(2));
+        assert_eq!(depth_line("a: \"x\u{FEFF}\"\n"), Some(1));
+    }
+}
