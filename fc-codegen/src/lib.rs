@@ -31,6 +31,8 @@ pub mod locate;
 pub mod render;
 pub mod spec;
 pub mod validate;
+#[cfg(feature = "write")]
+pub mod write;
 
 pub use error::{SpecError, SpecErrors};
 pub use validate::ValidSpec;

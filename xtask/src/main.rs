@@ -22,7 +22,6 @@ mod scratch;
 mod semver_battery;
 mod spec_diff;
 mod spec_write;
-mod spec_yaml;
 mod synthetic_spec;
 
 fn main() -> ExitCode {
