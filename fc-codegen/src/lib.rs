@@ -33,6 +33,8 @@ pub mod prescan;
 pub mod render;
 pub mod spec;
 pub mod validate;
+#[cfg(feature = "write")]
+pub mod write;
 
 pub use error::{SpecError, SpecErrors};
 pub use validate::ValidSpec;

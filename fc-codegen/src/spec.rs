@@ -1,11 +1,15 @@
 //! The spec model: what the YAML files under `spec/` hold, field for field.
 //!
-//! These types carry no Rust names and no checks; [`crate::validate`] adds
-//! both. [`crate::decode`] fills them from YAML, rejecting unknown fields so
-//! a misspelled key is never dropped.
+//! This module is the one description of the spec's shape. These types
+//! carry no Rust names and no checks; [`crate::validate`] adds both.
+//! [`crate::decode`] fills them from YAML, rejecting unknown fields so a
+//! misspelled key is never dropped; [`crate::write`] (feature `write`)
+//! renders them back in the canonical layout, and the same feature derives
+//! `serde::Serialize` (field names as in the YAML) for JSON reports.
 
 /// The whole spec, one field per file, in the order the files are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct Spec {
     /// `service.yaml`: the documents, the domain format, the error body.
     pub service: ServiceSpec,
@@ -17,6 +21,7 @@ pub struct Spec {
 
 /// A text given in both languages of the documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct Localized {
     /// English, from the English reference.
     pub en: String,
@@ -26,6 +31,7 @@ pub struct Localized {
 
 /// `service.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct ServiceSpec {
     /// The two source documents.
     pub documents: Documents,
@@ -37,6 +43,7 @@ pub struct ServiceSpec {
 
 /// The English and the Chinese API reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct Documents {
     /// The English reference.
     pub en: DocumentSpec,
@@ -46,6 +53,7 @@ pub struct Documents {
 
 /// One document's title and version.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct DocumentSpec {
     /// The title on the cover page.
     pub title: String,
@@ -55,6 +63,7 @@ pub struct DocumentSpec {
 
 /// The domain name format `account_id.service_endpoint`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct DomainSpec {
     /// The format as the documents write it.
     pub format: String,
@@ -64,6 +73,7 @@ pub struct DomainSpec {
 
 /// The documents' example of a domain name.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct DomainExample {
     /// The example account id (`16530750`).
     pub account_id: String,
@@ -75,6 +85,7 @@ pub struct DomainExample {
 
 /// The field names of `{"errorCode": .., "errorMessage": ..}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct ErrorBodySpec {
     /// The field holding the error code.
     pub code_field: String,
@@ -84,6 +95,7 @@ pub struct ErrorBodySpec {
 
 /// One region of `regions.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct RegionSpec {
     /// The region id, the first label of the public endpoint (`cn-hangzhou`).
     pub id: String,
@@ -95,6 +107,7 @@ pub struct RegionSpec {
 
 /// A region's public and internal service endpoint hosts.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct EndpointSpec {
     /// `{id}.fc.aliyuncs.com`.
     pub public: String,
@@ -104,6 +117,7 @@ pub struct EndpointSpec {
 
 /// One common error code of `errors.yaml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct ErrorSpec {
     /// The code as the service sends it (`InvalidArgument`).
     pub code: String,
@@ -119,6 +133,7 @@ pub struct ErrorSpec {
 
 /// What the project adds to an error code; the documents do not say this.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct ErrorAnnotation {
     /// Whether a client may send the same request again.
     pub retryable: bool,

@@ -27,7 +27,6 @@ mod scratch;
 mod semver_battery;
 mod spec_diff;
 mod spec_write;
-mod spec_yaml;
 mod synthetic_spec;
 mod workspace;
 

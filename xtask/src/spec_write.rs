@@ -1,6 +1,6 @@
 //! Writes a spec folder without ever leaving it half-written or invalid.
 //!
-//! The files are rendered ([`crate::spec_yaml`]) into a staging folder inside
+//! The files are rendered ([`fc_codegen::write`]) into a staging folder inside
 //! the spec folder, loaded back and validated there with `fc_codegen`, and
 //! only then renamed over the old files, one rename per changed file. A spec
 //! that does not validate leaves the folder as it was.
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use fc_codegen::spec::Spec;
 use fc_codegen::SpecErrors;
 
-use crate::spec_yaml::render_spec;
+use fc_codegen::write::render_spec;
 
 /// What happened to one spec file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

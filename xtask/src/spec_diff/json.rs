@@ -1,5 +1,8 @@
 //! The report as JSON, for machines: the same facts as the Markdown, with
 //! field names that stay stable (`format_version` changes if they do not).
+//! Entries serialize through the spec model itself (`fc_codegen::spec`,
+//! feature `write`), so the JSON names every field the YAML has, and a new
+//! model field reaches the JSON without an edit here.
 //!
 //! A CI step can read `bump` and fail a PR that needs a major bump without a
 //! version change.
@@ -13,7 +16,7 @@ use super::semver::{entry_bump, field_rule, required_bump, Bump, ADDED, MOVED, R
 use super::{ChangedEntry, FieldChange, FieldValue, ListDiff, Moved, Placed, SpecDiff};
 
 /// The version of this JSON shape.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// The report, pretty-printed, ending in a newline.
 pub fn render_json(diff: &SpecDiff, from: &str, to: &str) -> String {
@@ -25,20 +28,20 @@ pub fn render_json(diff: &SpecDiff, from: &str, to: &str) -> String {
         bump: required_bump(diff),
         documents: DocumentsJson {
             en: DocumentChange {
-                old: document(&diff.old_documents.en),
-                new: document(&diff.new_documents.en),
+                old: &diff.old_documents.en,
+                new: &diff.new_documents.en,
             },
             zh: DocumentChange {
-                old: document(&diff.old_documents.zh),
-                new: document(&diff.new_documents.zh),
+                old: &diff.old_documents.zh,
+                new: &diff.new_documents.zh,
             },
         },
         counts: Counts {
             regions: count(&diff.regions),
             error_codes: count(&diff.errors),
         },
-        regions: list(&diff.regions, region),
-        error_codes: list(&diff.errors, error_code),
+        regions: list(&diff.regions),
+        error_codes: list(&diff.errors),
         service: diff.service.iter().map(field).collect(),
     };
     // Only strings, numbers, booleans and derived structs: serializing cannot fail.
@@ -56,8 +59,8 @@ struct Report<'a> {
     bump: Bump,
     documents: DocumentsJson<'a>,
     counts: Counts,
-    regions: List<'a, RegionJson<'a>>,
-    error_codes: List<'a, ErrorCodeJson<'a>>,
+    regions: List<'a, RegionSpec>,
+    error_codes: List<'a, ErrorSpec>,
     service: Vec<FieldJson<'a>>,
 }
 
@@ -69,14 +72,8 @@ struct DocumentsJson<'a> {
 
 #[derive(Serialize)]
 struct DocumentChange<'a> {
-    old: DocumentJson<'a>,
-    new: DocumentJson<'a>,
-}
-
-#[derive(Serialize)]
-struct DocumentJson<'a> {
-    title: &'a str,
-    version: &'a str,
+    old: &'a DocumentSpec,
+    new: &'a DocumentSpec,
 }
 
 #[derive(Serialize)]
@@ -94,38 +91,21 @@ struct Count {
 }
 
 #[derive(Serialize)]
-struct List<'a, E> {
-    added: Vec<E>,
-    removed: Vec<E>,
+struct List<'a, T> {
+    added: Vec<PlacedJson<'a, T>>,
+    removed: Vec<PlacedJson<'a, T>>,
     changed: Vec<ChangedJson<'a>>,
     moved: Vec<MovedJson<'a>>,
 }
 
+/// An added or removed entry as the spec model serializes it (the YAML's
+/// field names), then its place and bump.
 #[derive(Serialize)]
-struct RegionJson<'a> {
-    id: &'a str,
+struct PlacedJson<'a, T> {
+    #[serde(flatten)]
+    entry: &'a T,
     index: usize,
     bump: Bump,
-    name: LocalizedJson<'a>,
-    endpoint: EndpointJson<'a>,
-}
-
-#[derive(Serialize)]
-struct EndpointJson<'a> {
-    public: &'a str,
-    internal: &'a str,
-}
-
-#[derive(Serialize)]
-struct ErrorCodeJson<'a> {
-    code: &'a str,
-    index: usize,
-    bump: Bump,
-    http_status: u16,
-    cause: LocalizedJson<'a>,
-    solution: LocalizedJson<'a>,
-    retryable: bool,
-    retry_reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -152,27 +132,14 @@ struct FieldJson<'a> {
     new: ValueJson<'a>,
 }
 
-#[derive(Serialize)]
-struct LocalizedJson<'a> {
-    en: &'a str,
-    zh: &'a str,
-}
-
 /// A string, a number, a boolean, or `{"en": .., "zh": ..}`.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum ValueJson<'a> {
     Text(&'a str),
-    Localized(LocalizedJson<'a>),
+    Localized(&'a Localized),
     Status(u16),
     Flag(bool),
-}
-
-fn document(spec: &DocumentSpec) -> DocumentJson<'_> {
-    DocumentJson {
-        title: &spec.title,
-        version: &spec.version,
-    }
 }
 
 fn count<T>(list: &ListDiff<T>) -> Count {
@@ -184,44 +151,24 @@ fn count<T>(list: &ListDiff<T>) -> Count {
     }
 }
 
-fn list<'a, T, E>(list: &'a ListDiff<T>, entry: fn(&'a Placed<T>, Bump) -> E) -> List<'a, E> {
+fn list<T>(list: &ListDiff<T>) -> List<'_, T> {
     List {
-        added: list.added.iter().map(|p| entry(p, ADDED.bump)).collect(),
+        added: list.added.iter().map(|p| placed(p, ADDED.bump)).collect(),
         removed: list
             .removed
             .iter()
-            .map(|p| entry(p, REMOVED.bump))
+            .map(|p| placed(p, REMOVED.bump))
             .collect(),
         changed: list.changed.iter().map(changed).collect(),
         moved: list.moved.iter().map(moved).collect(),
     }
 }
 
-fn region(placed: &Placed<RegionSpec>, bump: Bump) -> RegionJson<'_> {
-    let region = &placed.entry;
-    RegionJson {
-        id: &region.id,
+fn placed<T>(placed: &Placed<T>, bump: Bump) -> PlacedJson<'_, T> {
+    PlacedJson {
         index: placed.index,
         bump,
-        name: localized(&region.name),
-        endpoint: EndpointJson {
-            public: &region.endpoint.public,
-            internal: &region.endpoint.internal,
-        },
-    }
-}
-
-fn error_code(placed: &Placed<ErrorSpec>, bump: Bump) -> ErrorCodeJson<'_> {
-    let error = &placed.entry;
-    ErrorCodeJson {
-        code: &error.code,
-        index: placed.index,
-        bump,
-        http_status: error.http_status,
-        cause: localized(&error.cause),
-        solution: localized(&error.solution),
-        retryable: error.annotation.retryable,
-        retry_reason: &error.annotation.reason,
+        entry: &placed.entry,
     }
 }
 
@@ -256,15 +203,8 @@ fn field(change: &FieldChange) -> FieldJson<'_> {
 fn value(value: &FieldValue) -> ValueJson<'_> {
     match value {
         FieldValue::Text(text) => ValueJson::Text(text),
-        FieldValue::Localized(text) => ValueJson::Localized(localized(text)),
+        FieldValue::Localized(text) => ValueJson::Localized(text),
         FieldValue::Status(status) => ValueJson::Status(*status),
         FieldValue::Flag(flag) => ValueJson::Flag(*flag),
-    }
-}
-
-fn localized(text: &Localized) -> LocalizedJson<'_> {
-    LocalizedJson {
-        en: &text.en,
-        zh: &text.zh,
     }
 }

@@ -1,19 +1,21 @@
-//! The spec files' one canonical layout: every writer of `spec/` renders here.
+//! The spec files' one canonical layout: every writer of `spec/` (import,
+//! the SemVer battery, synthetic benchmark specs, tests) renders here, from
+//! the same [`crate::spec`] model that [`crate::load`] reads (feature `write`).
 //!
 //! The layout is the one the spec was transcribed in: a header comment naming
 //! the documents' sections, two-space block style, keys in model order, every
 //! string double-quoted. Strings are written with JSON-compatible escapes, so
 //! any text (quotes, backslashes, control and line-break characters) survives
-//! a round trip through `fc_codegen::load`; the tests below prove it.
+//! a round trip through [`crate::load`]; the tests below prove it.
 
 use std::fmt::Write as _;
 
-use fc_codegen::spec::{ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec};
+use crate::spec::{ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec};
 
 /// `service.yaml`, `regions.yaml` and `errors.yaml` of `spec`, in
-/// [`fc_codegen::load::SPEC_FILES`] order.
+/// [`crate::load::SPEC_FILES`] order.
 pub fn render_spec(spec: &Spec) -> [(&'static str, String); 3] {
-    let [service, regions, errors] = fc_codegen::load::SPEC_FILES;
+    let [service, regions, errors] = crate::load::SPEC_FILES;
     [
         (service, render_service(&spec.service)),
         (regions, render_regions(&spec.regions)),
@@ -189,7 +191,7 @@ pub fn escaped(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fc_codegen::spec::{
+    use crate::spec::{
         DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
         ErrorBodySpec,
     };
@@ -204,7 +206,7 @@ mod tests {
         for (name, text) in render_spec(spec) {
             std::fs::write(dir.path().join(name), text).unwrap();
         }
-        fc_codegen::load::load_dir(dir.path())
+        crate::load::load_dir(dir.path())
             .unwrap_or_else(|errors| panic!("rendered spec does not load:\n{errors}"))
             .spec
     }
@@ -321,7 +323,7 @@ mod tests {
     #[test]
     fn rendering_the_committed_spec_reproduces_its_files_byte_for_byte() {
         let dir = workspace_spec_dir();
-        let loaded = fc_codegen::load::load_dir(&dir).unwrap();
+        let loaded = crate::load::load_dir(&dir).unwrap();
         for (name, text) in render_spec(&loaded.spec) {
             let committed = std::fs::read_to_string(dir.join(name)).unwrap();
             assert!(
