@@ -49,6 +49,7 @@ impl ErrorCode {
     /// ```
     pub const ALL: &'static [ErrorCode] = &ALL_ERROR_CODES;
 
+    #[inline]
     const fn row(self) -> &'static ErrorCodeRow {
         &ERROR_CODE_ROWS[self.index()]
     }
@@ -60,6 +61,7 @@ impl ErrorCode {
     ///
     /// assert_eq!(ErrorCode::AccessDenied.as_str(), "AccessDenied");
     /// ```
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         self.row().code
     }
@@ -71,6 +73,7 @@ impl ErrorCode {
     ///
     /// assert_eq!(ErrorCode::AccessDenied.http_status(), 403);
     /// ```
+    #[inline]
     pub const fn http_status(self) -> u16 {
         self.row().http_status
     }
@@ -82,6 +85,7 @@ impl ErrorCode {
     ///
     /// assert_eq!(ErrorCode::AccessDenied.cause(Lang::Zh), "账号权限不足");
     /// ```
+    #[inline]
     pub const fn cause(self, lang: Lang) -> &'static str {
         self.row().cause.get(lang)
     }
@@ -93,6 +97,7 @@ impl ErrorCode {
     ///
     /// assert_eq!(ErrorCode::InternalServerError.solution(Lang::En), "Contact us.");
     /// ```
+    #[inline]
     pub const fn solution(self, lang: Lang) -> &'static str {
         self.row().solution.get(lang)
     }
@@ -108,6 +113,7 @@ impl ErrorCode {
     /// assert!(ErrorCode::ResourceThrottled.is_retryable());
     /// assert!(!ErrorCode::AccessDenied.is_retryable());
     /// ```
+    #[inline]
     pub const fn is_retryable(self) -> bool {
         self.row().retryable
     }

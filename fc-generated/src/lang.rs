@@ -207,6 +207,7 @@ pub(crate) struct Localized {
 
 impl Localized {
     /// The text in `lang`.
+    #[inline]
     pub(crate) const fn get(self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,

@@ -47,6 +47,7 @@ impl Region {
     /// ```
     pub const ALL: &'static [Region] = &ALL_REGIONS;
 
+    #[inline]
     const fn row(self) -> &'static RegionRow {
         &REGION_ROWS[self.index()]
     }
@@ -58,6 +59,7 @@ impl Region {
     ///
     /// assert_eq!(Region::CnHangzhou.as_str(), "cn-hangzhou");
     /// ```
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         self.row().id
     }
@@ -70,6 +72,7 @@ impl Region {
     /// assert_eq!(Region::CnHangzhou.name(Lang::En), "China (Hangzhou)");
     /// assert_eq!(Region::CnHangzhou.name(Lang::Zh), "华东1（杭州）");
     /// ```
+    #[inline]
     pub const fn name(self, lang: Lang) -> &'static str {
         self.row().name.get(lang)
     }
@@ -89,6 +92,7 @@ impl Region {
     ///     "cn-hangzhou-internal.fc.aliyuncs.com"
     /// );
     /// ```
+    #[inline]
     pub const fn endpoint(self, network: Network) -> &'static str {
         let row = self.row();
         match network {

@@ -87,6 +87,7 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
     let impl_item = quote! {
         impl crate::ErrorCode {
             /// This code's row in [`ERROR_CODE_ROWS`], which is also its index in `ALL`.
+            #[inline]
             pub(crate) const fn index(self) -> usize {
                 match self {
                     #( crate::ErrorCode::#variants => #indexes, )*

@@ -90,6 +90,7 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
     let impl_item = quote! {
         impl crate::Region {
             /// This region's row in [`REGION_ROWS`], which is also its index in `ALL`.
+            #[inline]
             pub(crate) const fn index(self) -> usize {
                 match self {
                     #( crate::Region::#variants => #indexes, )*
