@@ -8,6 +8,7 @@
 mod docs;
 mod error_code;
 mod region;
+mod rules;
 mod service;
 
 use proc_macro2::TokenStream;
@@ -37,6 +38,7 @@ pub fn generate(valid: &ValidSpec) -> Generated {
     items.extend(region::region_items(valid));
     items.extend(error_code::error_code_items(valid));
     items.extend(service::service_items(valid));
+    items.push(rules::rules_item());
     Generated {
         header: header(valid),
         items,

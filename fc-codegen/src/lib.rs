@@ -31,6 +31,7 @@ pub mod load;
 pub mod locate;
 pub mod prescan;
 pub mod render;
+mod rules;
 pub mod spec;
 pub mod validate;
 #[cfg(feature = "write")]

@@ -10,6 +10,7 @@ use crate::error::{SpecError, SpecErrors};
 use crate::escape::is_invisible;
 use crate::ident::{ident_problem, upper_camel};
 use crate::load::{LoadedSpec, SourceFile, SPEC_FILES};
+use crate::rules::{self, MAX_ACCOUNT_ID_DIGITS, MAX_REGION_ID_LEN};
 use crate::spec::{ErrorSpec, Localized, RegionSpec, Spec};
 
 /// The domain every service endpoint lives under.
@@ -327,24 +328,10 @@ fn text_problem(text: &str) -> Option<String> {
 /// 63-byte DNS label), and not ending in `-internal` (whose public host would
 /// be another region's internal one).
 fn region_id_problem(id: &str) -> Option<String> {
-    let mut parts = id.split('-');
-    let first = parts.next().unwrap_or_default();
-    let rest: Vec<&str> = parts.collect();
-    let shaped = id.len() <= 54
-        && first.len() >= 2
-        && first.bytes().all(|b| b.is_ascii_lowercase())
-        && !rest.is_empty()
-        && rest.iter().all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-        && rest.last() != Some(&"internal");
-    (!shaped).then(|| {
+    rules::region_id_fault(id).map(|_| {
         format!(
             "region id {id:?} is not shaped like `cn-hangzhou` or `ap-northeast-1`: two or more lowercase letters, \
-             then `-`-joined parts of lowercase letters and digits, at most 54 bytes, not ending in `-internal`"
+             then `-`-joined parts of lowercase letters and digits, at most {MAX_REGION_ID_LEN} bytes, not ending in `-internal`"
         )
     })
 }
@@ -366,8 +353,7 @@ fn error_code_problem(code: &str) -> Option<String> {
 /// The same rule as `fc_generated::Endpoint::new` (`MAX_ACCOUNT_ID_DIGITS`),
 /// so the documents' example always builds.
 fn account_id_problem(account_id: &str) -> Option<String> {
-    let digits = !account_id.is_empty()
-        && account_id.len() <= 20
-        && account_id.bytes().all(|b| b.is_ascii_digit());
-    (!digits).then(|| format!("account id {account_id:?} is not 1 to 20 ASCII digits"))
+    rules::account_id_fault(account_id).map(|_| {
+        format!("account id {account_id:?} is not 1 to {MAX_ACCOUNT_ID_DIGITS} ASCII digits")
+    })
 }

@@ -68,39 +68,39 @@ fn same_spec_gives_the_same_bytes() {
     }
 }
 
-/// The variants listed in `impl <enum_name> { const ALL: .. = &[..] }`.
-fn all_constant(file: &syn::File, enum_name: &str) -> Vec<String> {
-    let impl_block = file
+/// The variants named by the rows of `const <rows>: &[..] = &[Row { <field>: Enum::Variant, .. }, ..]`,
+/// in order: the order of `ALL`, which the runtime builds from the rows.
+fn row_variants(file: &syn::File, rows: &str, field: &str) -> Vec<String> {
+    let constant = file
         .items
         .iter()
         .find_map(|item| match item {
-            syn::Item::Impl(block) if block.trait_.is_none() => match &*block.self_ty {
-                syn::Type::Path(path) if path.path.is_ident(enum_name) => Some(block),
-                _ => None,
-            },
+            syn::Item::Const(constant) if constant.ident == rows => Some(constant),
             _ => None,
         })
-        .unwrap_or_else(|| panic!("no inherent impl of {enum_name}"));
-    let all = impl_block
-        .items
-        .iter()
-        .find_map(|item| match item {
-            syn::ImplItem::Const(constant) if constant.ident == "ALL" => Some(&constant.expr),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("{enum_name} has no ALL"));
-    let syn::Expr::Reference(reference) = all else {
-        panic!("{enum_name}::ALL is not `&[..]`");
+        .unwrap_or_else(|| panic!("no const {rows}"));
+    let syn::Expr::Reference(reference) = &*constant.expr else {
+        panic!("{rows} is not `&[..]`");
     };
     let syn::Expr::Array(array) = &*reference.expr else {
-        panic!("{enum_name}::ALL is not `&[..]`");
+        panic!("{rows} is not `&[..]`");
     };
     array
         .elems
         .iter()
-        .map(|element| match element {
-            syn::Expr::Path(path) => path.path.segments.last().unwrap().ident.to_string(),
-            _ => panic!("{enum_name}::ALL holds something other than paths"),
+        .map(|element| {
+            let syn::Expr::Struct(row) = element else {
+                panic!("{rows} holds something other than struct literals");
+            };
+            let value = row
+                .fields
+                .iter()
+                .find(|value| matches!(&value.member, syn::Member::Named(name) if name == field))
+                .unwrap_or_else(|| panic!("a row of {rows} has no {field}"));
+            match &value.expr {
+                syn::Expr::Path(path) => path.path.segments.last().unwrap().ident.to_string(),
+                _ => panic!("{rows}'s {field} is not a path"),
+            }
         })
         .collect()
 }
@@ -142,15 +142,27 @@ fn output_order_follows_spec_order() {
     let region_order: Vec<String> = valid.regions().map(|(_, name)| name.to_owned()).collect();
     let error_order: Vec<String> = valid.errors().map(|(_, name)| name.to_owned()).collect();
     assert_eq!(region_order.first().map(String::as_str), Some("CnHangzhou"));
-    assert_eq!(all_constant(&forward, "Region"), region_order);
-    assert_eq!(all_constant(&forward, "ErrorCode"), error_order);
+    assert_eq!(
+        row_variants(&forward, "REGION_ROWS", "region"),
+        region_order
+    );
+    assert_eq!(
+        row_variants(&forward, "ERROR_CODE_ROWS", "error_code"),
+        error_order
+    );
 
     let mut region_reversed = region_order;
     region_reversed.reverse();
     let mut error_reversed = error_order;
     error_reversed.reverse();
-    assert_eq!(all_constant(&backward, "Region"), region_reversed);
-    assert_eq!(all_constant(&backward, "ErrorCode"), error_reversed);
+    assert_eq!(
+        row_variants(&backward, "REGION_ROWS", "region"),
+        region_reversed
+    );
+    assert_eq!(
+        row_variants(&backward, "ERROR_CODE_ROWS", "error_code"),
+        error_reversed
+    );
 }
 
 #[test]

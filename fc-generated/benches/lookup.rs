@@ -5,6 +5,9 @@
 //! - `hashmap`: a `HashMap<&str, _>` built once from `ALL` (std's default hasher);
 //! - `linear_scan`: `ALL.iter().find(..)` comparing each wire string.
 //!
+//! Then the accessors (`as_str`, `name`, `endpoint`, `cause`, ...) on a
+//! value, which read the generated rows.
+//!
 //! Hits use an entry from the middle of the documents' table, misses a
 //! plausible typo of it. Target (issue 7): `from_str` hit and miss at most
 //! 20 ns and faster than `hashmap`. Run: `cargo bench --bench lookup`.
@@ -14,7 +17,7 @@ use std::hint::black_box;
 use std::str::FromStr;
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
-use fc_generated::{ErrorCode, Region};
+use fc_generated::{ErrorCode, Lang, Network, Region};
 
 /// A middle row of the regions table, and a typo of it.
 const REGION_HIT: &str = "cn-shenzhen";
@@ -64,9 +67,32 @@ fn compare<T: FromStr + Copy>(
     });
 }
 
-// After merging the parallel issues, the lead adds here, in the same style
-// (each beside its baselines): `Endpoint::from_str` (hit and miss), and
-// `ApiError::from_response` on a typical error body.
+/// The accessors a client calls on a value it holds: every string of one
+/// region or code, read through its generated row. Compared across
+/// versions of the generated code (README, "Lookups at run time"), not
+/// against a baseline; reading a failed response is `--bench api_error`.
+fn accessors(c: &mut Criterion) {
+    let region = Region::CnShenzhen;
+    c.bench_function("Region/accessors", |b| {
+        b.iter(|| {
+            let region = black_box(region);
+            region.as_str().len()
+                + region.name(Lang::Zh).len()
+                + region.endpoint(Network::Internal).len()
+        })
+    });
+    let code = ErrorCode::SignatureNotMatch;
+    c.bench_function("ErrorCode/accessors", |b| {
+        b.iter(|| {
+            let code = black_box(code);
+            code.as_str().len()
+                + usize::from(code.http_status())
+                + code.cause(Lang::Zh).len()
+                + code.solution(Lang::En).len()
+                + usize::from(code.is_retryable())
+        })
+    });
+}
 
-criterion_group!(benches, region_lookups, error_code_lookups);
+criterion_group!(benches, region_lookups, error_code_lookups, accessors);
 criterion_main!(benches);

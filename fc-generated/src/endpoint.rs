@@ -9,15 +9,12 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::rules::{
+    self, AccountIdFault, RegionIdFault, INTERNAL_SUFFIX, MAX_ACCOUNT_ID_DIGITS, MAX_REGION_ID_LEN,
+};
 use crate::{Network, ParseRegionError, Region, ENDPOINT_DOMAIN};
 
-const MAX_ACCOUNT_ID_DIGITS: usize = 20;
-
-const MAX_REGION_ID_LEN: usize = 63 - INTERNAL_SUFFIX.len();
-
 const MAX_ENDPOINT_TEXT_LEN: usize = 128;
-
-const INTERNAL_SUFFIX: &str = "-internal";
 const SCHEME: &str = "https://";
 
 /// A Function Compute request host: an account id, a region and a network.
@@ -506,57 +503,34 @@ fn host_part(text: &str) -> Result<String, EndpointError> {
     Ok(host.to_owned())
 }
 
+/// The account-id rule the validator checked the spec with (`crate::rules`,
+/// generated from fc-codegen's own), as an [`EndpointError`].
 fn check_account_id(account_id: &str) -> Result<(), EndpointError> {
-    if account_id.is_empty() {
-        return Err(EndpointError::EmptyAccountId);
+    match rules::account_id_fault(account_id) {
+        None => Ok(()),
+        Some(AccountIdFault::Empty) => Err(EndpointError::EmptyAccountId),
+        Some(AccountIdFault::NotDigit { found, at }) => {
+            Err(EndpointError::AccountIdNotDigit { found, at })
+        }
+        Some(AccountIdFault::TooLong { len }) => Err(EndpointError::AccountIdTooLong { len }),
     }
-    if let Some((at, found)) = account_id
-        .char_indices()
-        .find(|&(_, c)| !c.is_ascii_digit())
-    {
-        return Err(EndpointError::AccountIdNotDigit { found, at });
-    }
-    if account_id.len() > MAX_ACCOUNT_ID_DIGITS {
-        return Err(EndpointError::AccountIdTooLong {
-            len: account_id.len(),
-        });
-    }
-    Ok(())
 }
 
+/// The region-id rule the validator checked the spec with (`crate::rules`,
+/// generated from fc-codegen's own), as an [`EndpointError`].
 fn check_region_id(region_id: &str) -> Result<(), EndpointError> {
-    if region_id.is_empty() {
-        return Err(EndpointError::EmptyRegionId);
-    }
-    if let Some((at, found)) = region_id
-        .char_indices()
-        .find(|&(_, c)| !matches!(c, 'a'..='z' | '0'..='9' | '-'))
-    {
-        return Err(EndpointError::RegionIdInvalidChar { found, at });
-    }
-    if region_id.len() > MAX_REGION_ID_LEN {
-        return Err(EndpointError::RegionIdTooLong {
-            len: region_id.len(),
-        });
-    }
-    let mut at = 0;
-    for part in region_id.split('-') {
-        if part.is_empty() {
-            return Err(EndpointError::RegionIdEmptyPart { at });
+    match rules::region_id_fault(region_id) {
+        None => Ok(()),
+        Some(RegionIdFault::Empty) => Err(EndpointError::EmptyRegionId),
+        Some(RegionIdFault::InvalidChar { found, at }) => {
+            Err(EndpointError::RegionIdInvalidChar { found, at })
         }
-        at += part.len() + 1;
+        Some(RegionIdFault::TooLong { len }) => Err(EndpointError::RegionIdTooLong { len }),
+        Some(RegionIdFault::EmptyPart { at }) => Err(EndpointError::RegionIdEmptyPart { at }),
+        Some(RegionIdFault::SinglePart) => Err(EndpointError::RegionIdSinglePart),
+        Some(RegionIdFault::BadFirstPart) => Err(EndpointError::RegionIdBadFirstPart),
+        Some(RegionIdFault::EndsWithInternal) => Err(EndpointError::RegionIdEndsWithInternal),
     }
-    let (first, last) = match (region_id.split_once('-'), region_id.rsplit_once('-')) {
-        (Some((first, _)), Some((_, last))) => (first, last),
-        _ => return Err(EndpointError::RegionIdSinglePart),
-    };
-    if first.len() < 2 || !first.bytes().all(|b| b.is_ascii_lowercase()) {
-        return Err(EndpointError::RegionIdBadFirstPart);
-    }
-    if last == &INTERNAL_SUFFIX[1..] {
-        return Err(EndpointError::RegionIdEndsWithInternal);
-    }
-    Ok(())
 }
 
 /// What was wrong with the parts or the text of an [`Endpoint`].

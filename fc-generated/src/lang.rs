@@ -195,3 +195,23 @@ impl FromStr for Network {
         Network::lookup(text).ok_or_else(|| ParseNetworkError::new(text))
     }
 }
+
+/// A text the documents give in both languages: a cell of a generated row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Localized {
+    /// From the English reference.
+    pub(crate) en: &'static str,
+    /// From the Chinese reference.
+    pub(crate) zh: &'static str,
+}
+
+impl Localized {
+    /// The text in `lang`.
+    #[inline]
+    pub(crate) const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}

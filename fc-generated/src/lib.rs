@@ -110,6 +110,7 @@
 mod api_error;
 mod bounded;
 mod endpoint;
+mod error_code;
 #[cfg(feature = "http")]
 mod http_types;
 #[cfg(feature = "json")]
@@ -118,6 +119,7 @@ mod lang;
 mod log_text;
 mod ordering;
 mod parse_error;
+mod region;
 mod retry;
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -128,7 +130,11 @@ mod suggestion;
 pub use api_error::ApiError;
 pub use endpoint::{Endpoint, EndpointError};
 pub use lang::{Lang, Network};
+
+use error_code::ErrorCodeRow;
+use lang::Localized;
 pub use parse_error::{ParseErrorCodeError, ParseLangError, ParseNetworkError, ParseRegionError};
+use region::RegionRow;
 pub use retry::RetryClass;
 
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));

@@ -1,5 +1,7 @@
-//! `ErrorCode`: the enum of common error codes, its tables and its
-//! `Display`/`FromStr`.
+//! `ErrorCode`: the enum of common error codes with bilingual variant docs,
+//! one data row per code, and the two mappings only a `match` does fast
+//! (variant to row, code to variant). The accessors, `Display` and `FromStr`
+//! are hand-written in `fc-generated/src/error_code.rs`, reading the rows.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -9,7 +11,7 @@ use crate::discriminant::discriminant;
 use crate::spec::ErrorSpec;
 use crate::validate::ValidSpec;
 
-/// The `ErrorCode` enum and its impls.
+/// The `ErrorCode` enum, `ERROR_CODE_ROWS`, `index` and `lookup`.
 pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
     let variants: Vec<Ident> = valid
         .errors()
@@ -24,12 +26,25 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
     let discriminants = codes
         .iter()
         .map(|code| Literal::u32_unsuffixed(discriminant(code)));
-    let statuses = errors.iter().map(|error| error.http_status);
-    let causes_en = errors.iter().map(|error| error.cause.en.as_str());
-    let causes_zh = errors.iter().map(|error| error.cause.zh.as_str());
-    let solutions_en = errors.iter().map(|error| error.solution.en.as_str());
-    let solutions_zh = errors.iter().map(|error| error.solution.zh.as_str());
-    let retryable = errors.iter().map(|error| error.annotation.retryable);
+    let rows = valid.errors().map(|(error, variant)| {
+        let variant = Ident::new(variant, Span::call_site());
+        let code = &error.code;
+        let status = Literal::u16_unsuffixed(error.http_status);
+        let (cause_en, cause_zh) = (&error.cause.en, &error.cause.zh);
+        let (solution_en, solution_zh) = (&error.solution.en, &error.solution.zh);
+        let retryable = error.annotation.retryable;
+        quote! {
+            crate::ErrorCodeRow {
+                error_code: crate::ErrorCode::#variant,
+                code: #code,
+                http_status: #status,
+                cause: crate::Localized { en: #cause_en, zh: #cause_zh },
+                solution: crate::Localized { en: #solution_en, zh: #solution_zh },
+                retryable: #retryable,
+            }
+        }
+    });
+    let indexes = (0..codes.len()).map(Literal::usize_unsuffixed);
 
     let enum_item = quote! {
         /// A common error code of the Function Compute API, from the documents'
@@ -63,92 +78,34 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
             #( #variant_docs #variants = #discriminants, )*
         }
     };
+    let rows_item = quote! {
+        /// The documents' table of common error codes: one row per code, in
+        /// the documents' order, with the project's retry annotation. The
+        /// accessors of [`ErrorCode`] read it.
+        pub(crate) const ERROR_CODE_ROWS: &[crate::ErrorCodeRow] = &[ #( #rows, )* ];
+    };
     let impl_item = quote! {
-        impl ErrorCode {
-            /// Every common error code, in the documents' order.
-            pub const ALL: &'static [ErrorCode] = &[ #( ErrorCode::#variants, )* ];
-
-            /// The code as the service sends it (`InvalidArgument`).
-            pub const fn as_str(self) -> &'static str {
+        impl crate::ErrorCode {
+            /// This code's row in [`ERROR_CODE_ROWS`], which is also its index in `ALL`.
+            #[inline]
+            pub(crate) const fn index(self) -> usize {
                 match self {
-                    #( ErrorCode::#variants => #codes, )*
-                }
-            }
-
-            /// The HTTP status the documents give for this code.
-            pub const fn http_status(self) -> u16 {
-                match self {
-                    #( ErrorCode::#variants => #statuses, )*
-                }
-            }
-
-            /// Why the error happens, in the documents of `lang`.
-            pub const fn cause(self, lang: Lang) -> &'static str {
-                match lang {
-                    Lang::En => match self {
-                        #( ErrorCode::#variants => #causes_en, )*
-                    },
-                    Lang::Zh => match self {
-                        #( ErrorCode::#variants => #causes_zh, )*
-                    },
-                }
-            }
-
-            /// What to do about it, in the documents of `lang`.
-            pub const fn solution(self, lang: Lang) -> &'static str {
-                match lang {
-                    Lang::En => match self {
-                        #( ErrorCode::#variants => #solutions_en, )*
-                    },
-                    Lang::Zh => match self {
-                        #( ErrorCode::#variants => #solutions_zh, )*
-                    },
-                }
-            }
-
-            /// Whether sending the same request again may succeed.
-            ///
-            /// The project's own classification, written down with its reason
-            /// for each code in `spec/errors.yaml`; the documents do not say.
-            pub const fn is_retryable(self) -> bool {
-                match self {
-                    #( ErrorCode::#variants => #retryable, )*
+                    #( crate::ErrorCode::#variants => #indexes, )*
                 }
             }
 
             /// Looks a code up by its exact spelling, without allocating.
             ///
             /// [`str::parse`] does the same and explains a miss.
-            pub fn lookup(code: &str) -> Option<ErrorCode> {
+            pub fn lookup(code: &str) -> Option<crate::ErrorCode> {
                 match code {
-                    #( #codes => Some(ErrorCode::#variants), )*
+                    #( #codes => Some(crate::ErrorCode::#variants), )*
                     _ => None,
                 }
             }
         }
     };
-    let display_item = quote! {
-        impl core::fmt::Display for ErrorCode {
-            /// Writes the code as the service sends it.
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.pad(self.as_str())
-            }
-        }
-    };
-    let from_str_item = quote! {
-        impl core::str::FromStr for ErrorCode {
-            type Err = ParseErrorCodeError;
-
-            /// Parses an exact code (`InvalidArgument`); codes are case-sensitive.
-            fn from_str(code: &str) -> Result<ErrorCode, ParseErrorCodeError> {
-                match ErrorCode::lookup(code) {
-                    Some(error_code) => Ok(error_code),
-                    None => Err(ParseErrorCodeError::new(code)),
-                }
-            }
-        }
-    };
-    vec![enum_item, impl_item, display_item, from_str_item]
+    vec![enum_item, rows_item, impl_item]
 }
 
 /// The variant's rustdoc: status and code, then cause and solution in both

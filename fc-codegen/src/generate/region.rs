@@ -1,4 +1,7 @@
-//! `Region`: the enum, its tables and its `Display`/`FromStr`.
+//! `Region`: the enum with its bilingual variant docs, one data row per
+//! region, and the two mappings only a `match` does fast (variant to row,
+//! id to variant). The accessors, `Display` and `FromStr` are hand-written
+//! in `fc-generated/src/region.rs`, reading the rows.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -7,7 +10,7 @@ use super::docs::{doc_attrs, markdown_text};
 use crate::discriminant::discriminant;
 use crate::validate::ValidSpec;
 
-/// The `Region` enum and its impls.
+/// The `Region` enum, `REGION_ROWS`, `index` and `lookup`.
 pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
     let variants: Vec<Ident> = valid
         .regions()
@@ -34,14 +37,21 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
     let discriminants = ids
         .iter()
         .map(|id| Literal::u32_unsuffixed(discriminant(id)));
-    let names_en = valid.regions().map(|(region, _)| region.name.en.as_str());
-    let names_zh = valid.regions().map(|(region, _)| region.name.zh.as_str());
-    let publics = valid
-        .regions()
-        .map(|(region, _)| region.endpoint.public.as_str());
-    let internals = valid
-        .regions()
-        .map(|(region, _)| region.endpoint.internal.as_str());
+    let rows = valid.regions().map(|(region, variant)| {
+        let variant = Ident::new(variant, Span::call_site());
+        let (id, en, zh) = (&region.id, &region.name.en, &region.name.zh);
+        let (public, internal) = (&region.endpoint.public, &region.endpoint.internal);
+        quote! {
+            crate::RegionRow {
+                region: crate::Region::#variant,
+                id: #id,
+                name: crate::Localized { en: #en, zh: #zh },
+                public: #public,
+                internal: #internal,
+            }
+        }
+    });
+    let indexes = (0..ids.len()).map(Literal::usize_unsuffixed);
 
     let enum_item = quote! {
         /// A Function Compute region, as listed in the documents' endpoint tables.
@@ -72,76 +82,31 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
             #( #variant_docs #variants = #discriminants, )*
         }
     };
+    let rows_item = quote! {
+        /// The documents' region table: one row per region, in the documents'
+        /// order. The accessors of [`Region`] read it.
+        pub(crate) const REGION_ROWS: &[crate::RegionRow] = &[ #( #rows, )* ];
+    };
     let impl_item = quote! {
-        impl Region {
-            /// Every region, in the documents' order.
-            pub const ALL: &'static [Region] = &[ #( Region::#variants, )* ];
-
-            /// The region id, as used in endpoints and APIs (`cn-hangzhou`).
-            pub const fn as_str(self) -> &'static str {
+        impl crate::Region {
+            /// This region's row in [`REGION_ROWS`], which is also its index in `ALL`.
+            #[inline]
+            pub(crate) const fn index(self) -> usize {
                 match self {
-                    #( Region::#variants => #ids, )*
-                }
-            }
-
-            /// The region's name in the documents of `lang`.
-            pub const fn name(self, lang: Lang) -> &'static str {
-                match lang {
-                    Lang::En => match self {
-                        #( Region::#variants => #names_en, )*
-                    },
-                    Lang::Zh => match self {
-                        #( Region::#variants => #names_zh, )*
-                    },
-                }
-            }
-
-            /// The service endpoint host on `network` (`cn-hangzhou.fc.aliyuncs.com`).
-            ///
-            /// A request goes to `account_id.service_endpoint` (see [`DOMAIN_FORMAT`]);
-            /// [`Endpoint::new`] builds that host from an account id.
-            pub const fn endpoint(self, network: Network) -> &'static str {
-                match network {
-                    Network::Public => match self {
-                        #( Region::#variants => #publics, )*
-                    },
-                    Network::Internal => match self {
-                        #( Region::#variants => #internals, )*
-                    },
+                    #( crate::Region::#variants => #indexes, )*
                 }
             }
 
             /// Looks a region up by its exact id, without allocating.
             ///
             /// [`str::parse`] does the same and explains a miss.
-            pub fn lookup(id: &str) -> Option<Region> {
+            pub fn lookup(id: &str) -> Option<crate::Region> {
                 match id {
-                    #( #ids => Some(Region::#variants), )*
+                    #( #ids => Some(crate::Region::#variants), )*
                     _ => None,
                 }
             }
         }
     };
-    let display_item = quote! {
-        impl core::fmt::Display for Region {
-            /// Writes the region id.
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.pad(self.as_str())
-            }
-        }
-    };
-    let from_str_item = quote! {
-        impl core::str::FromStr for Region {
-            type Err = ParseRegionError;
-
-            /// Parses an exact region id (`cn-hangzhou`); ids are case-sensitive.
-            fn from_str(id: &str) -> Result<Region, ParseRegionError> {
-                match Region::lookup(id) {
-                    Some(region) => Ok(region),
-                    None => Err(ParseRegionError::new(id)),
-                }
-            }
-        }
-    };
-    vec![enum_item, impl_item, display_item, from_str_item]
+    vec![enum_item, rows_item, impl_item]
 }

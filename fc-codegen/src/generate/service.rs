@@ -19,7 +19,7 @@ pub fn service_items(valid: &ValidSpec) -> Vec<TokenStream> {
     let example_region = match valid.region_variant(&example.region) {
         Some(variant) => {
             let variant = Ident::new(variant, Span::call_site());
-            quote! { Region::#variant }
+            quote! { crate::Region::#variant }
         }
         None => quote! { compile_error!("the spec's example region is not a region") },
     };
@@ -33,19 +33,19 @@ pub fn service_items(valid: &ValidSpec) -> Vec<TokenStream> {
             /// ```
             /// assert_eq!(fc_generated::doc_version(fc_generated::Lang::En).len(), 8);
             /// ```
-            pub const fn doc_version(lang: Lang) -> &'static str {
+            pub const fn doc_version(lang: crate::Lang) -> &'static str {
                 match lang {
-                    Lang::En => #version_en,
-                    Lang::Zh => #version_zh,
+                    crate::Lang::En => #version_en,
+                    crate::Lang::Zh => #version_zh,
                 }
             }
         },
         quote! {
             /// The title of the document in `lang` that this crate was generated from.
-            pub const fn doc_title(lang: Lang) -> &'static str {
+            pub const fn doc_title(lang: crate::Lang) -> &'static str {
                 match lang {
-                    Lang::En => #title_en,
-                    Lang::Zh => #title_zh,
+                    crate::Lang::En => #title_en,
+                    crate::Lang::Zh => #title_zh,
                 }
             }
         },
@@ -64,7 +64,7 @@ pub fn service_items(valid: &ValidSpec) -> Vec<TokenStream> {
         },
         quote! {
             /// The region of the documents' example.
-            pub const DOMAIN_EXAMPLE_REGION: Region = #example_region;
+            pub const DOMAIN_EXAMPLE_REGION: crate::Region = #example_region;
         },
         quote! {
             /// The documents' example domain name, for [`DOMAIN_EXAMPLE_ACCOUNT_ID`]
