@@ -69,7 +69,12 @@ pub fn bench_build(workspace: &Workspace, options: &BenchBuildOptions) -> Result
     if options.shipped {
         let shipped_package = scratch.join("fc-generated-shipped");
         write_shipped_package(&package, &shipped_package)?;
-        consumers.push(write_shipped_consumer(&scratch, &shipped_package)?);
+        consumers.push(write_fc_consumer(
+            &scratch,
+            "d",
+            "+ fc-generated, shipped code, no build.rs",
+            &shipped_package,
+        )?);
     }
     share_lockfile(root, &consumers)?;
 
@@ -174,19 +179,7 @@ fn print_table(what: &str, consumers: &[Consumer], samples: &[Vec<f64>]) -> Vec<
 }
 
 fn write_consumers(scratch: &Path, package: &Path) -> Result<Vec<Consumer>, String> {
-    let package = package.display().to_string().replace('\\', "/");
-    let with_fc = Consumer {
-        key: "a",
-        label: "+ fc-generated",
-        dir: scratch.join("consumer-a"),
-    };
-    write_crate(
-        &with_fc.dir,
-        &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),
-        "",
-        &fc_client_code(),
-        None,
-    )?;
+    let with_fc = write_fc_consumer(scratch, "a", "+ fc-generated", package)?;
 
     let baseline = Consumer {
         key: "b",
@@ -237,13 +230,19 @@ pub fn host(region: &str) -> Option<&'static str> {{
     )
 }
 
-/// (d): like (a), but depending on the package made by [`write_shipped_package`].
-fn write_shipped_consumer(scratch: &Path, package: &Path) -> Result<Consumer, String> {
+/// A consumer that uses fc-generated from `package`: (a) with this tree,
+/// (d) with the package made by [`write_shipped_package`].
+fn write_fc_consumer(
+    scratch: &Path,
+    key: &'static str,
+    label: &'static str,
+    package: &Path,
+) -> Result<Consumer, String> {
     let package = package.display().to_string().replace('\\', "/");
     let consumer = Consumer {
-        key: "d",
-        label: "+ fc-generated, shipped code, no build.rs",
-        dir: scratch.join("consumer-d"),
+        key,
+        label,
+        dir: scratch.join(format!("consumer-{key}")),
     };
     write_crate(
         &consumer.dir,
