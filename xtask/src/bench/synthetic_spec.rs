@@ -119,7 +119,7 @@ fn valid_error(index: usize) -> ErrorSpec {
             "请检查请求参数后重试。如果问题仍然存在，请联系我们。",
         ),
         annotation: ErrorAnnotation {
-            retryable: index % 2 == 0,
+            retryable: index.is_multiple_of(2),
             reason: format!("Synthetic entry {index} for the codegen benchmark."),
         },
     }
