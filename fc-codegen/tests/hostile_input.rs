@@ -11,6 +11,7 @@ use std::time::Duration;
 use fc_codegen::error::MAX_PRINTED_PROBLEMS;
 use fc_codegen::load::MAX_SPEC_FILE_BYTES;
 use fc_codegen::prescan::MAX_NESTING_DEPTH;
+use fc_codegen::write::render_spec;
 use proptest::prelude::*;
 
 fn valid_fixture() -> PathBuf {
@@ -358,25 +359,43 @@ proptest! {
 }
 
 /// A spec of `count` regions with bad endpoints and `count` error codes with
-/// a bad status: three problems an entry pair.
-fn write_bad_spec(dir: &Path, count: usize) {
-    std::fs::copy(
-        valid_fixture().join("service.yaml"),
-        dir.join("service.yaml"),
-    )
-    .unwrap();
-    let mut regions = String::from("regions:\n  - id: \"cn-hangzhou\"\n    name:\n      en: \"a\"\n      zh: \"b\"\n    endpoint:\n      public: \"cn-hangzhou.fc.aliyuncs.com\"\n      internal: \"cn-hangzhou-internal.fc.aliyuncs.com\"\n");
-    let mut errors = String::from("errors:\n");
-    for index in 0..count {
-        regions.push_str(&format!(
-            "  - id: \"cn-bad{index}\"\n    name:\n      en: \"a\"\n      zh: \"b\"\n    endpoint:\n      public: \"x.fc.aliyuncs.com\"\n      internal: \"cn-bad{index}-internal.fc.aliyuncs.com\"\n"
-        ));
-        errors.push_str(&format!(
-            "  - code: \"Bad{index}\"\n    http_status: 7\n    cause:\n      en: \"a\"\n      zh: \"b\"\n    solution:\n      en: \"a\"\n      zh: \"b\"\n    annotation:\n      retryable: false\n      reason: \"r\"\n"
-        ));
+/// a bad status, after the fixture's valid region: two problems an entry
+/// pair. Built as a spec value and rendered by the spec writer; returns the
+/// rendered `regions.yaml` and `errors.yaml`.
+fn write_bad_spec(dir: &Path, count: usize) -> (String, String) {
+    let mut spec = fc_codegen::load::load_dir(valid_fixture())
+        .unwrap_or_else(|errors| panic!("{errors}"))
+        .spec;
+    let (valid_region, template_error) = (spec.regions[0].clone(), spec.errors[0].clone());
+    spec.regions.extend((0..count).map(|index| {
+        let mut region = valid_region.clone();
+        region.id = format!("cn-bad{index}");
+        region.endpoint.public = "x.fc.aliyuncs.com".to_owned();
+        region.endpoint.internal = format!("cn-bad{index}-internal.fc.aliyuncs.com");
+        region
+    }));
+    spec.errors = (0..count)
+        .map(|index| {
+            let mut error = template_error.clone();
+            error.code = format!("Bad{index}");
+            error.http_status = 7;
+            error
+        })
+        .collect();
+    let [service, regions, errors] = render_spec(&spec);
+    for (name, text) in [&service, &regions, &errors] {
+        std::fs::write(dir.join(name), text).unwrap();
     }
-    std::fs::write(dir.join("regions.yaml"), regions).unwrap();
-    std::fs::write(dir.join("errors.yaml"), errors).unwrap();
+    (regions.1, errors.1)
+}
+
+/// The 1-based numbers of the lines of `text` that contain `needle`.
+fn lines_containing(text: &str, needle: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains(needle))
+        .map(|(index, _)| index + 1)
+        .collect()
 }
 
 #[test]
@@ -412,24 +431,26 @@ fn a_report_prints_at_most_the_cap_and_counts_the_rest() {
 #[test]
 fn every_problem_of_a_large_bad_spec_is_placed_on_its_own_line() {
     // What the linear index must still get right: the line of the field of
-    // each entry, far down the file (checked against the layout written by
-    // write_bad_spec: 7 lines a region from line 9, 11 lines an error from
-    // line 2).
+    // each entry, far down the file, checked against the lines of the
+    // rendered files that hold the bad values.
     let count = 3_000;
     let dir = tempfile::tempdir().unwrap();
-    write_bad_spec(dir.path(), count);
+    let (regions, errors_yaml) = write_bad_spec(dir.path(), count);
+    let endpoint_lines = lines_containing(&regions, "public: \"x.fc.aliyuncs.com\"");
+    let status_lines = lines_containing(&errors_yaml, "http_status: 7");
+    assert_eq!((endpoint_lines.len(), status_lines.len()), (count, count));
     let errors = fc_codegen::generate_dir(dir.path())
         .map(|_| ())
         .unwrap_err();
     assert_eq!(errors.0.len(), 2 * count);
-    for (index, error) in errors.0[..count].iter().enumerate() {
-        assert_eq!(error.line, Some(9 + 7 * index + 5), "{error}");
+    for (error, line) in errors.0[..count].iter().zip(endpoint_lines) {
+        assert_eq!(error.line, Some(line), "{error}");
         assert!(error
             .message
             .starts_with("public endpoint \"x.fc.aliyuncs.com\""));
     }
-    for (index, error) in errors.0[count..].iter().enumerate() {
-        assert_eq!(error.line, Some(2 + 11 * index + 1), "{error}");
+    for (error, line) in errors.0[count..].iter().zip(status_lines) {
+        assert_eq!(error.line, Some(line), "{error}");
         assert_eq!(error.message, "HTTP status 7 is outside 400-599");
     }
 }

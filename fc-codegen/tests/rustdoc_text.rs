@@ -10,6 +10,8 @@
 
 use std::path::Path;
 
+use fc_codegen::spec::Localized;
+use fc_codegen::write::render_spec;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -25,31 +27,28 @@ struct Texts {
     reason: String,
 }
 
-/// Writes a valid spec holding `texts` into `dir`. Values are written as
-/// JSON strings, which are YAML double-quoted scalars.
+/// Writes a valid spec holding `texts` into `dir`: the one-region fixture,
+/// loaded, with `texts` in its text fields, rendered by the spec writer.
 fn write_spec(dir: &Path, texts: &Texts) {
-    let q = |text: &str| serde_json::to_string(text).unwrap();
-    let service = "documents:\n  en:\n    title: \"T\"\n    version: \"20201016\"\n  zh:\n    title: \"T\"\n    version: \"20200827\"\n\
-         domain:\n  format: \"account_id.service_endpoint\"\n  example:\n    account_id: \"1\"\n    region: \"cn-hangzhou\"\n    host: \"1.cn-hangzhou.fc.aliyuncs.com\"\n\
-         error_body:\n  code_field: \"errorCode\"\n  message_field: \"errorMessage\"\n";
-    let regions = format!(
-        "regions:\n  - id: \"cn-hangzhou\"\n    name:\n      en: {}\n      zh: {}\n    endpoint:\n      public: \"cn-hangzhou.fc.aliyuncs.com\"\n      internal: \"cn-hangzhou-internal.fc.aliyuncs.com\"\n",
-        q(&texts.name_en),
-        q(&texts.name_zh)
-    );
-    let errors = format!(
-        "errors:\n  - code: \"InvalidArgument\"\n    http_status: 400\n    cause:\n      en: {}\n      zh: {}\n    solution:\n      en: {}\n      zh: {}\n    annotation:\n      retryable: false\n      reason: {}\n",
-        q(&texts.cause_en),
-        q(&texts.cause_zh),
-        q(&texts.solution_en),
-        q(&texts.solution_zh),
-        q(&texts.reason)
-    );
-    for (name, text) in [
-        ("service.yaml", service),
-        ("regions.yaml", &regions),
-        ("errors.yaml", &errors),
-    ] {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/one-region");
+    let mut spec = fc_codegen::load::load_dir(&fixture)
+        .unwrap_or_else(|errors| panic!("{errors}"))
+        .spec;
+    let (region, error) = (&mut spec.regions[0], &mut spec.errors[0]);
+    region.name = Localized {
+        en: texts.name_en.clone(),
+        zh: texts.name_zh.clone(),
+    };
+    error.cause = Localized {
+        en: texts.cause_en.clone(),
+        zh: texts.cause_zh.clone(),
+    };
+    error.solution = Localized {
+        en: texts.solution_en.clone(),
+        zh: texts.solution_zh.clone(),
+    };
+    error.annotation.reason = texts.reason.clone();
+    for (name, text) in render_spec(&spec) {
         std::fs::write(dir.join(name), text).unwrap();
     }
 }

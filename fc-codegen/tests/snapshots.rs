@@ -105,23 +105,17 @@ fn row_variants(file: &syn::File, rows: &str, field: &str) -> Vec<String> {
         .collect()
 }
 
-/// The real spec with its regions and error codes in reverse order.
+/// The real spec with its regions and error codes in reverse order, built
+/// as a spec value and rendered by the spec writer.
 fn reversed_spec() -> tempfile::TempDir {
-    let source = workspace_root().join("spec");
+    let mut spec = fc_codegen::load::load_dir(workspace_root().join("spec"))
+        .unwrap()
+        .spec;
+    spec.regions.reverse();
+    spec.errors.reverse();
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(source.join("service.yaml"), dir.path().join("service.yaml")).unwrap();
-    for (file, key) in [("regions.yaml", "regions"), ("errors.yaml", "errors")] {
-        let text = std::fs::read_to_string(source.join(file)).unwrap();
-        let mut value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
-        let serde_yaml::Value::Sequence(entries) = &mut value[key] else {
-            panic!("{file} holds no list `{key}`");
-        };
-        entries.reverse();
-        std::fs::write(
-            dir.path().join(file),
-            serde_yaml::to_string(&value).unwrap(),
-        )
-        .unwrap();
+    for (name, text) in fc_codegen::write::render_spec(&spec) {
+        std::fs::write(dir.path().join(name), text).unwrap();
     }
     dir
 }

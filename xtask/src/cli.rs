@@ -60,7 +60,8 @@ pub enum Command {
     /// cargo-semver-checks; works under the target folder's semver-battery/.
     SemverBattery,
     /// Time a cold build of a consumer with and without fc-generated,
-    /// against the serde_yaml floor; show when build.rs re-runs.
+    /// against the serde_yaml floor (when build.rs re-runs is pinned by
+    /// fc-codegen's generated_crate test).
     ///
     /// Scratch crates and their target folders go under the target folder's
     /// bench-build/.

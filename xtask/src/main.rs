@@ -18,16 +18,15 @@ use clap::Parser;
 use cli::{Cli, Command};
 use workspace::Workspace;
 
-mod bench_build;
-mod bench_codegen;
+mod bench;
 mod cli;
 mod codegen;
+mod file_tree;
 mod import;
-mod scratch;
+mod process;
 mod semver_battery;
 mod spec_diff;
 mod spec_write;
-mod synthetic_spec;
 mod workspace;
 
 fn main() -> ExitCode {
@@ -52,12 +51,12 @@ fn run(command: Command) -> Result<(), String> {
         },
         Command::SpecDiff(options) => spec_diff::spec_diff(&options),
         Command::Import(options) => import::import(&Workspace::locate()?, &options),
-        Command::BenchBuild(options) => bench_build::bench_build(&Workspace::locate()?, &options),
+        Command::BenchBuild(options) => bench::build::bench_build(&Workspace::locate()?, &options),
         Command::BenchCodegen(options) if options.bad => {
-            bench_codegen::bench_problem_reports(&Workspace::locate()?, options.runs)
+            bench::codegen::bench_problem_reports(&Workspace::locate()?, options.runs)
         }
         Command::BenchCodegen(options) => {
-            bench_codegen::bench_codegen(&Workspace::locate()?, &options)
+            bench::codegen::bench_codegen(&Workspace::locate()?, &options)
         }
         Command::SemverBattery => semver_battery::semver_battery(&Workspace::locate()?),
     }

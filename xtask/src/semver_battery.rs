@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 
 use fc_codegen::spec::{EndpointSpec, ErrorAnnotation, ErrorSpec, Localized, RegionSpec, Spec};
 
-use crate::scratch::{cargo, copy_workspace, run, scratch_root};
+use crate::file_tree::{copy_workspace, output_dir};
+use crate::process::{cargo, run};
 use crate::spec_diff::{diff, required_bump, Bump};
 use crate::spec_write::write_spec;
 use crate::workspace::Workspace;
@@ -72,7 +73,7 @@ pub fn semver_battery(workspace_paths: &Workspace) -> Result<(), String> {
     let base = fc_codegen::load::load_dir(root.join("spec"))
         .map_err(|errors| errors.to_string())?
         .spec;
-    let scratch = scratch_root(workspace_paths, "semver-battery");
+    let scratch = output_dir(workspace_paths, "semver-battery");
     let workspace = scratch.join("workspace");
     eprintln!(
         "semver-battery: copying the workspace to {}",

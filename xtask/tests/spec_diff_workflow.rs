@@ -10,6 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use fc_codegen::spec::{EndpointSpec, Localized, RegionSpec};
+use fc_codegen::write::render_spec;
+
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -92,14 +95,20 @@ fn commit(repo: &Path, message: &str) {
     );
 }
 
-const APPENDED_REGION: &str = r#"  - id: "eu-north-9"
-    name:
-      en: "Test (North 9)"
-      zh: "测试（北9）"
-    endpoint:
-      public: "eu-north-9.fc.aliyuncs.com"
-      internal: "eu-north-9-internal.fc.aliyuncs.com"
-"#;
+/// The region the PR appends.
+fn appended_region() -> RegionSpec {
+    RegionSpec {
+        id: "eu-north-9".to_owned(),
+        name: Localized {
+            en: "Test (North 9)".to_owned(),
+            zh: "测试（北9）".to_owned(),
+        },
+        endpoint: EndpointSpec {
+            public: "eu-north-9.fc.aliyuncs.com".to_owned(),
+            internal: "eu-north-9-internal.fc.aliyuncs.com".to_owned(),
+        },
+    }
+}
 
 #[test]
 fn the_report_step_posts_both_verdicts_for_an_appended_region() {
@@ -116,10 +125,12 @@ fn the_report_step_posts_both_verdicts_for_an_appended_region() {
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("spec-diff-workflow");
     let repo = scratch.join("repo");
     base_repository(&repo);
-    let regions = repo.join("spec/regions.yaml");
-    let mut text = std::fs::read_to_string(&regions).unwrap();
-    text.push_str(APPENDED_REGION);
-    std::fs::write(&regions, text).unwrap();
+    let spec_dir = repo.join("spec");
+    let mut spec = fc_codegen::load::load_dir(&spec_dir).unwrap().spec;
+    spec.regions.push(appended_region());
+    for (name, text) in render_spec(&spec) {
+        std::fs::write(spec_dir.join(name), text).unwrap();
+    }
     commit(&repo, "PR: a region appended");
 
     let output = Command::new("bash")

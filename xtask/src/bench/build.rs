@@ -15,21 +15,18 @@
 //! `--offline`) `--runs N` times, interleaved a, b, c, a, b, c, … so machine
 //! noise spreads over all three. The ratio (a−b)/(c−b) is printed last.
 //!
-//! Before timing, (a) is built once more to show when cargo re-runs
-//! fc-generated's build script: never on a no-op rebuild, once after an edit
-//! to a spec file.
-//!
 //! With `--shipped`, a fourth consumer (d) measures the alternative design:
 //! fc-generated with its generated code in the package and no build script.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use fc_codegen::build_script::{CODE_FILE, DOCS_FILE};
 use fc_codegen::render::render_compact;
 
+use super::timing::{median, timed};
 use crate::cli::BenchBuildOptions;
-use crate::scratch::{cargo, copy_workspace, fresh_dir, median, run, scratch_root, timed, write};
+use crate::file_tree::{copy_workspace, fresh_dir, output_dir, write};
+use crate::process::{cargo, run};
 use crate::workspace::Workspace;
 
 /// The largest (a−b)/(c−b) the project accepts (issue 7).
@@ -60,10 +57,11 @@ struct Consumer {
     dir: PathBuf,
 }
 
-/// Runs the whole benchmark; fails if the build script re-runs unexpectedly.
+/// Runs the whole benchmark. When cargo re-runs the build script is a
+/// behaviour, pinned by `fc-codegen/tests/generated_crate.rs`, not here.
 pub fn bench_build(workspace: &Workspace, options: &BenchBuildOptions) -> Result<(), String> {
     let (root, runs) = (&workspace.root, options.runs);
-    let scratch = scratch_root(workspace, "bench-build");
+    let scratch = output_dir(workspace, "bench-build");
     fresh_dir(&scratch)?;
     let package = scratch.join("fc-generated");
     copy_workspace(root, &package)?;
@@ -71,16 +69,15 @@ pub fn bench_build(workspace: &Workspace, options: &BenchBuildOptions) -> Result
     if options.shipped {
         let shipped_package = scratch.join("fc-generated-shipped");
         write_shipped_package(&package, &shipped_package)?;
-        consumers.push(write_shipped_consumer(&scratch, &shipped_package)?);
+        consumers.push(write_fc_consumer(
+            &scratch,
+            "d",
+            "+ fc-generated, shipped code, no build.rs",
+            &shipped_package,
+        )?);
     }
     share_lockfile(root, &consumers)?;
 
-    println!(
-        "fc-generated's build script, run by cargo for crate (a) (`cargo build --offline -v`):"
-    );
-    let rerun_problems = show_reruns(&consumers[0], &package, &scratch.join("rerun-target"))?;
-
-    println!();
     println!(
         "cold `cargo build --offline` in a fresh target folder, {runs} run(s) each, interleaved (seconds):"
     );
@@ -88,12 +85,6 @@ pub fn bench_build(workspace: &Workspace, options: &BenchBuildOptions) -> Result
     let wall_medians = print_table("wall clock", &consumers, &wall);
     let cpu_medians = (cpu.iter().all(|samples| samples.len() == runs))
         .then(|| print_table("CPU time (user + system, all processes)", &consumers, &cpu));
-    if !rerun_problems.is_empty() {
-        return Err(format!(
-            "the build script did not re-run as expected:\n{}",
-            rerun_problems.join("\n")
-        ));
-    }
     if let Some(shipped) = consumers.get(3) {
         let cpu = cpu_medians.as_ref().map_or(String::new(), |cpu| {
             format!(", CPU time = {:.2}", ratio(cpu, 3))
@@ -188,19 +179,7 @@ fn print_table(what: &str, consumers: &[Consumer], samples: &[Vec<f64>]) -> Vec<
 }
 
 fn write_consumers(scratch: &Path, package: &Path) -> Result<Vec<Consumer>, String> {
-    let package = package.display().to_string().replace('\\', "/");
-    let with_fc = Consumer {
-        key: "a",
-        label: "+ fc-generated",
-        dir: scratch.join("consumer-a"),
-    };
-    write_crate(
-        &with_fc.dir,
-        &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),
-        "",
-        &fc_client_code(),
-        None,
-    )?;
+    let with_fc = write_fc_consumer(scratch, "a", "+ fc-generated", package)?;
 
     let baseline = Consumer {
         key: "b",
@@ -251,13 +230,19 @@ pub fn host(region: &str) -> Option<&'static str> {{
     )
 }
 
-/// (d): like (a), but depending on the package made by [`write_shipped_package`].
-fn write_shipped_consumer(scratch: &Path, package: &Path) -> Result<Consumer, String> {
+/// A consumer that uses fc-generated from `package`: (a) with this tree,
+/// (d) with the package made by [`write_shipped_package`].
+fn write_fc_consumer(
+    scratch: &Path,
+    key: &'static str,
+    label: &'static str,
+    package: &Path,
+) -> Result<Consumer, String> {
     let package = package.display().to_string().replace('\\', "/");
     let consumer = Consumer {
-        key: "d",
-        label: "+ fc-generated, shipped code, no build.rs",
-        dir: scratch.join("consumer-d"),
+        key,
+        label,
+        dir: scratch.join(format!("consumer-{key}")),
     };
     write_crate(
         &consumer.dir,
@@ -370,138 +355,4 @@ fn settle_lockfile(dir: &Path) -> Result<(), String> {
     }
     run(cargo(dir, &target, &["fetch"]))?;
     run(cargo(dir, &target, &offline)).map(|_| ())
-}
-
-/// Builds (a) a few times in one target folder and reports how often cargo
-/// ran fc-generated's build script; returns what differed from expected.
-fn show_reruns(consumer: &Consumer, package: &Path, target: &Path) -> Result<Vec<String>, String> {
-    fresh_dir(target)?;
-    let regions = package.join("spec/regions.yaml");
-    let errors = package.join("spec/errors.yaml");
-    let steps = [
-        ("first build", Change::Nothing, 1),
-        ("no-op rebuild", Change::Nothing, 0),
-        (
-            "edit spec/regions.yaml (add a comment)",
-            Change::Append(&regions),
-            1,
-        ),
-        ("no-op rebuild", Change::Nothing, 0),
-        (
-            "touch spec/errors.yaml (content unchanged)",
-            Change::Touch(&errors),
-            1,
-        ),
-    ];
-    let mut problems = Vec::new();
-    for (step, change, expected) in steps {
-        change.apply()?;
-        let (timing, output) = timed(cargo(&consumer.dir, target, &["build", "--offline", "-v"]))?;
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let count = build_script_runs(&stderr, "fc-generated");
-        let times = if count == 1 { "time" } else { "times" };
-        println!("  {step:<44} ran {count} {times} ({:.2} s)", timing.wall);
-        if let Some(reason) = dirty_reason(&stderr, "fc-generated") {
-            println!("    cargo: {reason}");
-        }
-        if count != expected {
-            problems.push(format!("  {step}: ran {count} times, expected {expected}"));
-        }
-    }
-    Ok(problems)
-}
-
-/// How many times cargo's verbose output shows it running `package`'s
-/// build script (`Running `…/build/fc-generated-<hash>/build-script-build``).
-fn build_script_runs(verbose_stderr: &str, package: &str) -> usize {
-    let prefix = format!("{package}-");
-    verbose_stderr
-        .lines()
-        .filter_map(|line| line.trim_start().strip_prefix("Running `"))
-        .filter_map(|command| command.split([' ', '`']).next())
-        .filter(|program| {
-            let program = Path::new(program);
-            program
-                .file_name()
-                .is_some_and(|name| name == "build-script-build")
-                && program
-                    .parent()
-                    .and_then(Path::file_name)
-                    .is_some_and(|dir| dir.to_string_lossy().starts_with(&prefix))
-        })
-        .count()
-}
-
-/// Cargo's explanation (`-v`) of why it rebuilds `package`, if it says one.
-fn dirty_reason(verbose_stderr: &str, package: &str) -> Option<String> {
-    verbose_stderr
-        .lines()
-        .map(str::trim_start)
-        .find(|line| line.starts_with(&format!("Dirty {package} ")))
-        .map(str::to_owned)
-}
-
-/// What a step of [`show_reruns`] does to the copy's spec before building.
-enum Change<'a> {
-    Nothing,
-    Append(&'a Path),
-    Touch(&'a Path),
-}
-
-impl Change<'_> {
-    fn apply(&self) -> Result<(), String> {
-        match self {
-            Change::Nothing => Ok(()),
-            Change::Append(path) => append(path, "# edited by cargo xtask bench-build\n"),
-            Change::Touch(path) => touch(path),
-        }
-    }
-}
-
-fn append(path: &Path, text: &str) -> Result<(), String> {
-    let mut content = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    content.push_str(text);
-    write(path, &content)
-}
-
-fn touch(path: &Path) -> Result<(), String> {
-    std::fs::File::options()
-        .append(true)
-        .open(path)
-        .and_then(|file| file.set_modified(SystemTime::now()))
-        .map_err(|error| format!("cannot touch {}: {error}", path.display()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn build_script_runs_counts_only_the_named_packages_script() {
-        let stderr = "\
-       Fresh serde v1.0.0
-     Running `rustc --crate-name build_script_build --out-dir /t/debug/build/fc-generated-1a2b build.rs`
-     Running `/t/debug/build/fc-generated-3c4d/build-script-build`
-     Running `/t/debug/build/serde-5e6f/build-script-build`
-     Running `rustc --crate-name fc_generated`
-";
-        assert_eq!(build_script_runs(stderr, "fc-generated"), 1);
-        assert_eq!(build_script_runs(stderr, "serde"), 1);
-        assert_eq!(
-            build_script_runs("       Fresh fc-generated v0.1.0\n", "fc-generated"),
-            0
-        );
-    }
-
-    #[test]
-    fn dirty_reason_quotes_cargos_line_for_the_package() {
-        let stderr =
-            "       Dirty fc-generated v0.1.0 (/p): the file `spec/regions.yaml` has changed\n";
-        assert_eq!(
-            dirty_reason(stderr, "fc-generated").as_deref(),
-            Some("Dirty fc-generated v0.1.0 (/p): the file `spec/regions.yaml` has changed")
-        );
-        assert_eq!(dirty_reason(stderr, "serde"), None);
-    }
 }

@@ -17,9 +17,11 @@ use std::time::Instant;
 
 use fc_codegen::render::render_compact;
 
+use super::synthetic_spec::{write_bad_spec, write_spec};
+use super::timing::{median, timed};
 use crate::cli::BenchCodegenOptions;
-use crate::scratch::{cargo, copy_workspace, fresh_dir, median, run, scratch_root, timed};
-use crate::synthetic_spec::{write_bad_spec, write_spec};
+use crate::file_tree::{copy_workspace, fresh_dir, output_dir};
+use crate::process::{cargo, run};
 use crate::workspace::Workspace;
 
 /// Regions in each synthetic spec; each also gets as many error codes.
@@ -47,7 +49,7 @@ impl StageTimes {
 /// Runs the scaling benchmark, then the compile of the largest crate if asked.
 pub fn bench_codegen(workspace: &Workspace, options: &BenchCodegenOptions) -> Result<(), String> {
     let (root, runs) = (&workspace.root, options.runs);
-    let scratch = scratch_root(workspace, "bench-codegen");
+    let scratch = output_dir(workspace, "bench-codegen");
     fresh_dir(&scratch)?;
     println!(
         "fc-codegen pipeline on synthetic specs (N regions + N error codes), median of {runs} run(s), milliseconds:"
@@ -167,7 +169,7 @@ const BAD_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 /// places each on its line) and the report's text, by the number of bad
 /// entries; the time per problem stays flat when reporting is linear.
 pub fn bench_problem_reports(workspace: &Workspace, runs: usize) -> Result<(), String> {
-    let scratch = scratch_root(workspace, "bench-codegen");
+    let scratch = output_dir(workspace, "bench-codegen");
     fresh_dir(&scratch)?;
     println!(
         "problem reports on synthetic bad specs (N entries, each with a bad endpoint or status), median of {runs} run(s), milliseconds:"
