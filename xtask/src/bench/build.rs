@@ -29,8 +29,9 @@ use crate::file_tree::{copy_workspace, fresh_dir, output_dir, write};
 use crate::process::{cargo, run};
 use crate::workspace::Workspace;
 
-/// The largest (a−b)/(c−b) the project accepts (issue 7).
-const TARGET_RATIO: f64 = 1.25;
+/// The largest (a−b)/(c−b) in CPU time the project accepts (issue 12; on
+/// two cores the CPU time decides, and the wall clock is noisier).
+const TARGET_CPU_RATIO: f64 = 1.35;
 
 const SERDE_DEPENDENCIES: &str = "\
 serde = { version = \"1\", features = [\"derive\"] }
@@ -81,7 +82,7 @@ pub fn bench_build(workspace: &Workspace, options: &BenchBuildOptions) -> Result
     println!(
         "cold `cargo build --offline` in a fresh target folder, {runs} run(s) each, interleaved (seconds):"
     );
-    let (wall, cpu) = time_cold_builds(&scratch, &consumers, runs)?;
+    let (wall, cpu, splits) = time_cold_builds(&scratch, &consumers, runs)?;
     let wall_medians = print_table("wall clock", &consumers, &wall);
     let cpu_medians = (cpu.iter().all(|samples| samples.len() == runs))
         .then(|| print_table("CPU time (user + system, all processes)", &consumers, &cpu));
@@ -95,43 +96,118 @@ pub fn bench_build(workspace: &Workspace, options: &BenchBuildOptions) -> Result
             shipped.label
         );
     }
-    if let Some(cpu_medians) = &cpu_medians {
-        println!("ratio (a-b)/(c-b), CPU time = {:.2}", ratio(cpu_medians, 0));
-    }
-    let wall_ratio = ratio(&wall_medians, 0);
-    let verdict = if wall_ratio <= TARGET_RATIO {
-        "met"
-    } else {
-        "MISSED"
-    };
     println!(
-        "ratio (a-b)/(c-b), wall clock = {wall_ratio:.2} (target <= {TARGET_RATIO}: {verdict})"
+        "ratio (a-b)/(c-b), wall clock = {:.2}",
+        ratio(&wall_medians, 0)
     );
+    if let Some(cpu_medians) = &cpu_medians {
+        let cpu_ratio = ratio(cpu_medians, 0);
+        let verdict = if cpu_ratio <= TARGET_CPU_RATIO {
+            "met"
+        } else {
+            "MISSED"
+        };
+        println!(
+            "ratio (a-b)/(c-b), CPU time = {cpu_ratio:.2} (target <= {TARGET_CPU_RATIO}: {verdict})"
+        );
+    }
+    print_split(&splits);
     Ok(())
+}
+
+/// What fc-generated's own units took in one cold build of (a), from
+/// cargo's `--timings` report (seconds of each unit, wall clock).
+#[derive(Debug, Clone, Copy, Default)]
+struct Split {
+    /// Compiling the `fc-codegen` library.
+    generator: f64,
+    /// Compiling and linking fc-generated's build script.
+    build_script_link: f64,
+    /// Running it: load, validate, generate, write.
+    build_script_run: f64,
+    /// Compiling fc-generated itself: the runtime and the generated tables.
+    runtime: f64,
+}
+
+/// Reads the split out of `cargo-timings/cargo-timing.html` in `target`:
+/// the report embeds its units as JSON (`const UNIT_DATA = [..];`).
+fn read_split(target: &Path) -> Result<Split, String> {
+    let path = target.join("cargo-timings").join("cargo-timing.html");
+    let html = std::fs::read_to_string(&path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let data = html
+        .split_once("const UNIT_DATA = ")
+        .and_then(|(_, rest)| rest.split_once(";\n"))
+        .map(|(json, _)| json)
+        .ok_or_else(|| format!("{} has no UNIT_DATA", path.display()))?;
+    let units: Vec<serde_json::Value> = serde_json::from_str(data)
+        .map_err(|error| format!("{}: UNIT_DATA: {error}", path.display()))?;
+    let mut split = Split::default();
+    for unit in &units {
+        let name = unit["name"].as_str().unwrap_or_default();
+        let target = unit["target"].as_str().unwrap_or_default().trim();
+        let duration = unit["duration"].as_f64().unwrap_or_default();
+        let slot = match (name, target) {
+            ("fc-codegen", "") => &mut split.generator,
+            ("fc-generated", "build-script") => &mut split.build_script_link,
+            ("fc-generated", "build-script (run)") => &mut split.build_script_run,
+            ("fc-generated", "") => &mut split.runtime,
+            _ => continue,
+        };
+        *slot += duration;
+    }
+    Ok(split)
+}
+
+/// The medians of the split over the runs of (a).
+fn print_split(splits: &[Split]) {
+    if splits.is_empty() {
+        return;
+    }
+    let part = |field: fn(&Split) -> f64| median(&splits.iter().map(field).collect::<Vec<_>>());
+    println!(
+        "(a)'s own units, median wall seconds of each (cargo --timings): fc-codegen compile {:.2}, \
+         build script link {:.2}, build script run {:.2}, fc-generated compile {:.2}",
+        part(|s| s.generator),
+        part(|s| s.build_script_link),
+        part(|s| s.build_script_run),
+        part(|s| s.runtime),
+    );
 }
 
 /// Seconds measured for each consumer, one list per consumer.
 type Samples = Vec<Vec<f64>>;
 
 /// Builds every consumer cold `runs` times, interleaved; returns the wall
-/// clock and CPU seconds of each.
+/// clock and CPU seconds of each, and the split of each build of (a).
 fn time_cold_builds(
     scratch: &Path,
     consumers: &[Consumer],
     runs: usize,
-) -> Result<(Samples, Samples), String> {
+) -> Result<(Samples, Samples, Vec<Split>), String> {
+    let mut splits = Vec::with_capacity(runs);
     let mut wall: Samples = vec![Vec::new(); consumers.len()];
     let mut cpu: Samples = vec![Vec::new(); consumers.len()];
     for run_index in 0..runs {
         for (index, consumer) in consumers.iter().enumerate() {
             let target = scratch.join(format!("target-{}-{run_index}", consumer.key));
             fresh_dir(&target)?;
-            let mut build = cargo(&consumer.dir, &target, &["build", "--offline"]);
+            // `--timings` for (a) only: it writes a report, which costs little
+            // but is not nothing, and only (a) has fc-generated's units.
+            let args: &[&str] = if consumer.key == "a" {
+                &["build", "--offline", "--timings"]
+            } else {
+                &["build", "--offline"]
+            };
+            let mut build = cargo(&consumer.dir, &target, args);
             // A user gets fc-generated from crates.io, and cargo never compiles
             // a registry crate incrementally; by path it would (about +40% on
             // fc-codegen), a cost no user pays. Off for every consumer alike.
             build.env("CARGO_INCREMENTAL", "0");
             let (timing, _) = timed(build)?;
+            if consumer.key == "a" {
+                splits.push(read_split(&target)?);
+            }
             // Each cold target folder is a few hundred MB; keep the disk small.
             let _ = std::fs::remove_dir_all(&target);
             eprintln!(
@@ -147,7 +223,7 @@ fn time_cold_builds(
             cpu[index].extend(timing.cpu);
         }
     }
-    Ok((wall, cpu))
+    Ok((wall, cpu, splits))
 }
 
 /// (x−b)/(c−b) for the consumer at `index`: its cost over the baseline (b),
