@@ -13,6 +13,8 @@ use std::process::Command;
 use fc_codegen::spec::Spec;
 use tempfile::TempDir;
 
+mod common;
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
 }
@@ -44,8 +46,7 @@ fn documents_dir() -> (PathBuf, bool) {
 /// as every CI service does, to anything but `false` or `0`), or when
 /// `FC_DOCS_DIR` names a folder, so a mistyped path never skips silently.
 fn documents_required(named: bool) -> bool {
-    let ci = std::env::var("CI").unwrap_or_default();
-    named || !matches!(ci.as_str(), "" | "0" | "false")
+    named || common::under_ci()
 }
 
 /// The real documents (English, Chinese). Where they are missing and not

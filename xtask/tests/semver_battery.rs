@@ -8,12 +8,7 @@
 
 use std::process::Command;
 
-fn checker_installed() -> bool {
-    Command::new(env!("CARGO"))
-        .args(["semver-checks", "--version"])
-        .output()
-        .is_ok_and(|output| output.status.success())
-}
+mod common;
 
 /// The rows of the battery's Markdown table: (change, spec-diff, checker).
 fn rows(report: &str) -> Vec<(String, String, String)> {
@@ -36,14 +31,7 @@ fn rows(report: &str) -> Vec<(String, String, String)> {
 
 #[test]
 fn spec_diff_is_never_weaker_than_cargo_semver_checks_and_insertions_are_minor() {
-    if !checker_installed() {
-        let message = "semver-battery: NOT RUN: cargo-semver-checks is not installed \
-                       (cargo install --locked cargo-semver-checks)";
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{message}; CI requires it"
-        );
-        eprintln!("{message}");
+    if !common::semver_checks_available("semver-battery") {
         return;
     }
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))

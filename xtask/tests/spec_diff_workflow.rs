@@ -10,6 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+use common::git;
+
 use fc_codegen::spec::{EndpointSpec, Localized, RegionSpec};
 use fc_codegen::write::render_spec;
 
@@ -18,31 +21,6 @@ fn workspace_root() -> PathBuf {
         .parent()
         .expect("xtask lives in the workspace")
         .to_path_buf()
-}
-
-fn checker_installed() -> bool {
-    Command::new(env!("CARGO"))
-        .args(["semver-checks", "--version"])
-        .output()
-        .is_ok_and(|output| output.status.success())
-}
-
-fn git(repo: &Path, args: &[&str]) -> String {
-    let output = Command::new("git")
-        .args(args)
-        .current_dir(repo)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", repo)
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Copies the workspace's files that git tracks or would track (untracked,
@@ -112,14 +90,7 @@ fn appended_region() -> RegionSpec {
 
 #[test]
 fn the_report_step_posts_both_verdicts_for_an_appended_region() {
-    if !checker_installed() {
-        let message = "spec-diff workflow script: NOT RUN: cargo-semver-checks is not installed \
-                       (cargo install --locked cargo-semver-checks)";
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{message}; CI requires it"
-        );
-        eprintln!("{message}");
+    if !common::semver_checks_available("spec-diff workflow script") {
         return;
     }
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("spec-diff-workflow");

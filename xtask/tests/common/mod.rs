@@ -1,0 +1,54 @@
+//! What several of xtask's integration tests need: git run hermetically,
+//! and the rule for tests whose tool or data may be missing.
+
+#![allow(dead_code)] // each test binary uses its own part
+
+use std::path::Path;
+use std::process::Command;
+
+/// `git ARGS` in `dir`, with the user's and the system's configuration and
+/// any outer repository kept out; fails the test when git fails. Returns
+/// stdout.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Whether this is CI: `CI` set, as every CI service sets it, to anything
+/// but empty, `0` or `false`.
+pub fn under_ci() -> bool {
+    let ci = std::env::var("CI").unwrap_or_default();
+    !matches!(ci.as_str(), "" | "0" | "false")
+}
+
+/// Whether `cargo semver-checks` can run. Where it cannot, says so plainly
+/// for `test` and returns `false`, except under CI, where the test fails:
+/// CI must never pass without having run the comparison.
+pub fn semver_checks_available(test: &str) -> bool {
+    let installed = Command::new(env!("CARGO"))
+        .args(["semver-checks", "--version"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !installed {
+        let message = format!(
+            "{test}: NOT RUN: cargo-semver-checks is not installed \
+             (cargo install --locked cargo-semver-checks)"
+        );
+        assert!(!under_ci(), "{message}; CI requires it");
+        eprintln!("{message}");
+    }
+    installed
+}
