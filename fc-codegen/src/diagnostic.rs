@@ -152,8 +152,9 @@ impl Diagnostics {
         }
     }
 
-    /// The report of these problems ([`write_report`]), counted as being
-    /// `place` (`in the spec`, `in the documents`).
+    /// The report of these problems: one `error:` line each, at most
+    /// [`MAX_PRINTED_PROBLEMS`] of them, then how many were left out and the
+    /// count, `3 problems {place}` (`in the spec`, `in the documents`).
     pub fn report<'a>(&'a self, place: &'a str) -> impl fmt::Display + 'a {
         Report {
             problems: self,
@@ -176,7 +177,7 @@ impl From<Diagnostic> for Diagnostics {
 pub const MAX_PRINTED_PROBLEMS: usize = 100;
 
 impl fmt::Display for Diagnostics {
-    /// The report counted `in the spec`; see [`write_report`].
+    /// The report ([`Diagnostics::report`]) counted `in the spec`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_report(f, &self.0, "in the spec")
     }

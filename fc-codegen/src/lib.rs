@@ -11,7 +11,7 @@
 //! Every stage before [`generate`] reports problems as [`Diagnostics`]: all
 //! of them at once, each naming the file, the line, the entry and the field
 //! where known. The same type reports `cargo xtask import`'s problems in the
-//! documents. [`write`] (feature `write`) renders the model back as YAML.
+//! documents. `write` (feature `write`) renders the model back as YAML.
 //! The rest ([`discriminant`], the report escaping in [`escape`]) is what a
 //! user or a test may check the generated code and the reports against.
 //!

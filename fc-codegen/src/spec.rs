@@ -2,7 +2,7 @@
 //!
 //! This module is the one description of the spec's shape. These types
 //! carry no Rust names and no checks; [`crate::validate`] adds both.
-//! [`crate::decode`] fills them from YAML, rejecting unknown fields so a
+//! The decoder behind [`crate::load`] fills them from YAML, rejecting unknown fields so a
 //! misspelled key is never dropped; [`crate::write`] (feature `write`)
 //! renders them back in the canonical layout, and the same feature derives
 //! `serde::Serialize` (field names as in the YAML) for JSON reports.
