@@ -460,9 +460,12 @@ fn parse_problems(
             ),
             None => (None, error.to_string()),
         };
+        // A problem serde_yaml met while building values starts with the
+        // path it was at (`regions[0].name: ...`), a syntax error does not.
         let entry = list_key
             .zip(line)
-            .and_then(|(key, line)| file.entry_at_line(key, line));
+            .and_then(|(key, line)| file.entry_at_line(key, line))
+            .filter(|entry| !message.starts_with(&entry.to_string()));
         problems.push(
             Diagnostic::new(&file.path, message)
                 .at_line(line)
@@ -493,4 +496,51 @@ fn duplicate_key_problem(
         .at_line(Some(duplicate.line))
         .at_field(field)
         .in_entry(entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_report(text: &str) -> Vec<String> {
+        let file = SourceFile {
+            path: PathBuf::from("regions.yaml"),
+            lines: LineIndex::new(text),
+        };
+        let error = serde_yaml::from_str::<Value>(text).unwrap_err();
+        parse_problems(&file, &error, Some("regions"))
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_duplicate_key_is_reported_once_with_both_lines() {
+        assert_eq!(
+            parse_report("regions:\n  - id: a\n    id: b\n"),
+            ["regions.yaml:3: regions[0]: duplicate key `id`, first at line 2"]
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_does_not_hide_a_duplicate_key() {
+        assert_eq!(
+            parse_report("regions:\n  - name: [c\n  - id: a\n    id: b\n"),
+            [
+                // libyaml notices the open bracket where the next item starts.
+                "regions.yaml:3: regions[1]: did not find expected ',' or ']' at column 7, \
+                 while parsing a flow sequence at line 2 column 11",
+                "regions.yaml:4: regions[1]: duplicate key `id`, first at line 3",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duplicate_in_a_flow_mapping_keeps_the_parsers_report() {
+        // The scan reads block mappings only; serde_yaml names the path.
+        assert_eq!(
+            parse_report("regions:\n  - {id: a, id: b}\n"),
+            ["regions.yaml:2: regions[0]: duplicate entry with key \"id\" at column 5"]
+        );
+    }
 }

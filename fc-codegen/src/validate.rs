@@ -294,25 +294,20 @@ fn check_regions(
             for problem in names.register(index, &region.id, &variant) {
                 entry.report(&["id"], problem);
             }
-            let public = format!("{}.{ENDPOINT_DOMAIN}", region.id);
-            if region.endpoint.public != public {
-                entry.report(
-                    &["endpoint", "public"],
-                    format!(
-                        "{:?} does not match \"{{id}}.{ENDPOINT_DOMAIN}\" ({public:?})",
-                        region.endpoint.public
-                    ),
-                );
-            }
-            let internal = format!("{}-internal.{ENDPOINT_DOMAIN}", region.id);
-            if region.endpoint.internal != internal {
-                entry.report(
-                    &["endpoint", "internal"],
-                    format!(
-                        "{:?} does not match \"{{id}}-internal.{ENDPOINT_DOMAIN}\" ({internal:?})",
-                        region.endpoint.internal
-                    ),
-                );
+            let endpoints = [
+                ("public", &region.endpoint.public, ""),
+                ("internal", &region.endpoint.internal, "-internal"),
+            ];
+            for (field, host, suffix) in endpoints {
+                let expected = format!("{}{suffix}.{ENDPOINT_DOMAIN}", region.id);
+                if *host != expected {
+                    entry.report(
+                        &["endpoint", field],
+                        format!(
+                            "{host:?} does not match \"{{id}}{suffix}.{ENDPOINT_DOMAIN}\" ({expected:?})"
+                        ),
+                    );
+                }
             }
         }
         localized_problems(&region.name, "name", &mut entry);
