@@ -113,38 +113,18 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
 
     let [service, regions, error_codes] =
         SPEC_FILES.map(|name| read_file(&dir.join(name), &mut errors));
-    let service = service.and_then(|(file, text)| parse_value(file, &text, None, &mut errors));
-    let regions =
-        regions.and_then(|(file, text)| parse_value(file, &text, Some("regions"), &mut errors));
-    let error_codes =
-        error_codes.and_then(|(file, text)| parse_value(file, &text, Some("errors"), &mut errors));
-
-    let service = service.map(|(file, value)| (decode::service(&value), file, value));
-    let regions = regions.map(|(file, value)| {
-        (
-            decode::list(&value, "regions", Decoder::region),
-            file,
-            value,
-        )
-    });
-    let error_codes = error_codes
-        .map(|(file, value)| (decode::list(&value, "errors", Decoder::error), file, value));
-
     let mut problems = Vec::new();
-    if let Some((decoded, file, _)) = &service {
-        problems.extend(
-            decoded
-                .problems
-                .iter()
-                .map(|problem| decoded_problem(file, None, problem)),
-        );
-    }
-    if let Some((decoded, file, value)) = &regions {
-        problems.extend(list_problems(file, value, "regions", "id", decoded));
-    }
-    if let Some((decoded, file, value)) = &error_codes {
-        problems.extend(list_problems(file, value, "errors", "code", decoded));
-    }
+    let mut found = (&mut errors, &mut problems);
+    let service = service
+        .and_then(|(file, text)| decode_file(file, &text, None, decode::service, &mut found));
+    let regions = regions.and_then(|(file, text)| {
+        let decode = |value: &Value| decode::list(value, "regions", Decoder::region);
+        decode_file(file, &text, Some(("regions", "id")), decode, &mut found)
+    });
+    let error_codes = error_codes.and_then(|(file, text)| {
+        let decode = |value: &Value| decode::list(value, "errors", Decoder::error);
+        decode_file(file, &text, Some(("errors", "code")), decode, &mut found)
+    });
     let (Some(service), Some(regions), Some(error_codes)) = (service, regions, error_codes) else {
         errors.extend(in_file_and_line_order(problems));
         return Err(Diagnostics(errors));
@@ -169,7 +149,8 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
         return Ok(loaded);
     }
     if errors.is_empty() {
-        problems.extend(validate::check(&loaded, &unread, Mode::Build).problems);
+        let checked = validate::check(&loaded, &unread, Mode::Build);
+        problems.extend(checked.err().unwrap_or_default().0);
     }
     errors.extend(in_file_and_line_order(problems));
     Err(Diagnostics(errors))
@@ -384,48 +365,45 @@ fn decoded_problem(file: &SourceFile, entry: Option<Entry>, problem: &Problem) -
     file.problem_shown_at(entry, &problem.field, &shown_at, &problem.message)
 }
 
-/// The decode problems of a list file, each in its entry, labelled with the
+/// Parses and decodes one file: parse problems go to the first list of
+/// `found`, decode problems to the second, each in its entry of the file's
+/// `list` (its key and id field) where it has one, labelled with the
 /// entry's id where the YAML holds one as text.
-fn list_problems<T>(
-    file: &SourceFile,
-    value: &Value,
-    key: &'static str,
-    id_field: &str,
-    decoded: &Decoded<Vec<T>>,
-) -> Vec<Diagnostic> {
-    decoded
-        .problems
-        .iter()
-        .map(|problem| {
-            let entry = problem.entry.map(|index| {
-                let id = value
-                    .get(key)
-                    .and_then(|entries| entries.get(index))
-                    .and_then(|entry| entry.get(id_field))
-                    .and_then(Value::as_str);
-                Entry::new(key, index, id)
-            });
-            decoded_problem(file, entry, problem)
-        })
-        .collect()
+fn decode_file<T>(
+    file: SourceFile,
+    text: &str,
+    list: Option<(&'static str, &'static str)>,
+    decode: impl FnOnce(&Value) -> Decoded<T>,
+    found: &mut (&mut Vec<Diagnostic>, &mut Vec<Diagnostic>),
+) -> Option<(Decoded<T>, SourceFile)> {
+    let value = parse_value(&file, text, list.map(|(key, _)| key), found.0)?;
+    let decoded = decode(&value);
+    found.1.extend(decoded.problems.iter().map(|problem| {
+        let entry = problem.entry.zip(list).map(|(index, (key, id_field))| {
+            let id = value[key][index].get(id_field).and_then(Value::as_str);
+            Entry::new(key, index, id)
+        });
+        decoded_problem(&file, entry, problem)
+    }));
+    Some((decoded, file))
 }
 
 /// Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
 /// In a file holding the list `list_key`, a problem inside an entry names it.
 fn parse_value(
-    file: SourceFile,
+    file: &SourceFile,
     text: &str,
     list_key: Option<&'static str>,
     errors: &mut Vec<Diagnostic>,
-) -> Option<(SourceFile, Value)> {
+) -> Option<Value> {
     match serde_yaml::from_str::<Value>(text) {
         Ok(Value::Null) => {
             errors.push(file.problem(None, &[], "the file is empty"));
             None
         }
-        Ok(value) => Some((file, value)),
+        Ok(value) => Some(value),
         Err(error) => {
-            errors.extend(parse_problems(&file, &error, list_key));
+            errors.extend(parse_problems(file, &error, list_key));
             None
         }
     }

@@ -104,12 +104,7 @@ pub fn validate(loaded: &LoadedSpec) -> Result<ValidSpec, Diagnostics> {
 
 /// Checks everything `mode` asks for, returning all problems found.
 pub fn validate_with(loaded: &LoadedSpec, mode: Mode) -> Result<ValidSpec, Diagnostics> {
-    let checked = check(loaded, &Unread::default(), mode);
-    Diagnostics(checked.problems).into_result(ValidSpec {
-        spec: loaded.spec.clone(),
-        region_variants: checked.region_variants,
-        error_variants: checked.error_variants,
-    })
+    check(loaded, &Unread::default(), mode)
 }
 
 /// The values of each file the loader could not read: the model holds
@@ -128,35 +123,22 @@ fn was_read(gaps: &[Gap], entry: Option<usize>, field: &[&str]) -> bool {
         .any(|gap| gap.entry == entry && field.starts_with(&gap.field))
 }
 
-/// What [`check`] found.
-pub(crate) struct Checked {
-    pub problems: Vec<Diagnostic>,
-    region_variants: Vec<String>,
-    error_variants: Vec<String>,
-}
-
 /// Runs every check whose inputs were read; the loader calls this on a spec
 /// with `unread` values so that one run reports their neighbours' problems.
-pub(crate) fn check(loaded: &LoadedSpec, unread: &Unread, mode: Mode) -> Checked {
-    let mut problems = Vec::new();
+pub(crate) fn check(
+    loaded: &LoadedSpec,
+    unread: &Unread,
+    mode: Mode,
+) -> Result<ValidSpec, Diagnostics> {
+    let (spec, mut problems) = (&loaded.spec, Vec::new());
     check_service(loaded, unread, &mut problems);
-    let region_variants = check_regions(
-        &loaded.regions,
-        &loaded.spec.regions,
-        unread.regions,
-        &mut problems,
-    );
-    let error_variants = check_errors(
-        &loaded.errors,
-        &loaded.spec.errors,
-        (unread.errors, mode),
-        &mut problems,
-    );
-    Checked {
-        problems,
+    let region_variants = check_regions(&loaded.regions, &spec.regions, unread, &mut problems);
+    let error_variants = check_errors(&loaded.errors, &spec.errors, unread, mode, &mut problems);
+    Diagnostics(problems).into_result(ValidSpec {
+        spec: spec.clone(),
         region_variants,
         error_variants,
-    }
+    })
 }
 
 fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagnostic>) {
@@ -198,33 +180,22 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
     if let Some(problem) = account_id_problem(&example.account_id) {
         report(&["domain", "example", "account_id"], problem);
     }
-    // The example names a region of regions.yaml: checked only when every
-    // region id was read, and the host only when what it is built from was.
-    let ids_read = was_read(unread.regions, None, &[])
-        && (0..loaded.spec.regions.len())
-            .all(|index| was_read(unread.regions, Some(index), &["id"]));
-    if ids_read {
-        match loaded
-            .spec
-            .regions
-            .iter()
-            .position(|region| region.id == example.region)
-        {
-            None => report(
-                &["domain", "example", "region"],
-                format!("region {:?} is not in regions.yaml", example.region),
-            ),
-            Some(index) => {
-                let region = &loaded.spec.regions[index];
-                let expected = format!("{}.{}", example.account_id, region.endpoint.public);
-                let built_from_read = read(&["domain", "example", "account_id"])
-                    && was_read(unread.regions, Some(index), &["endpoint", "public"]);
-                if example.host != expected && built_from_read {
-                    report(
-                        &["domain", "example", "host"],
-                        format!("host {:?} does not match {expected:?}", example.host),
-                    );
-                }
+    // The example names a region of regions.yaml: checked only when that
+    // file was read in full.
+    let regions = &loaded.spec.regions;
+    match regions.iter().find(|region| region.id == example.region) {
+        _ if !unread.regions.is_empty() => {}
+        None => report(
+            &["domain", "example", "region"],
+            format!("region {:?} is not in regions.yaml", example.region),
+        ),
+        Some(region) => {
+            let expected = format!("{}.{}", example.account_id, region.endpoint.public);
+            if example.host != expected && read(&["domain", "example", "account_id"]) {
+                report(
+                    &["domain", "example", "host"],
+                    format!("host {:?} does not match {expected:?}", example.host),
+                );
             }
         }
     }
@@ -271,9 +242,10 @@ fn entry_of(list: &'static str, index: usize, id: &str, gaps: &[Gap], id_field: 
 fn check_regions(
     file: &SourceFile,
     regions: &[RegionSpec],
-    gaps: &[Gap],
+    unread: &Unread,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
+    let gaps = unread.regions;
     if regions.is_empty() && was_read(gaps, None, &["regions"]) {
         problems.push(file.problem(None, &[], "no regions: at least one is required"));
     }
@@ -319,9 +291,11 @@ fn check_regions(
 fn check_errors(
     file: &SourceFile,
     errors: &[ErrorSpec],
-    (gaps, mode): (&[Gap], Mode),
+    unread: &Unread,
+    mode: Mode,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
+    let gaps = unread.errors;
     if errors.is_empty() && was_read(gaps, None, &["errors"]) {
         problems.push(file.problem(None, &[], "no error codes: at least one is required"));
     }
