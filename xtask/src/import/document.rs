@@ -14,8 +14,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::cell;
 use fc_codegen::{Diagnostic, Diagnostics};
+
+use super::cell;
 
 /// The words one language's export uses for what the importer reads.
 #[derive(Debug)]

@@ -13,9 +13,9 @@ use fc_codegen::spec::{
     DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorBodySpec, Localized,
     RegionSpec, ServiceSpec,
 };
+use fc_codegen::{Diagnostic, Diagnostics};
 
 use super::document::{Document, EndpointRow, ErrorRow, Located};
-use fc_codegen::{Diagnostic, Diagnostics};
 
 /// What the two exports say, joined: the spec without the project's annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
