@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::SpecErrors;
+use crate::diagnostic::Diagnostics;
 use crate::load::SPEC_FILES;
 use crate::render::render_compact;
 
@@ -46,15 +46,15 @@ pub fn run(spec_dir: impl AsRef<Path>) {
 /// build read alike.
 ///
 /// ```
-/// use fc_codegen::{SpecError, SpecErrors};
+/// use fc_codegen::{Diagnostic, Diagnostics};
 ///
-/// let errors = SpecErrors(vec![SpecError::new("spec/errors.yaml", "missing spec file")]);
+/// let errors = Diagnostics(vec![Diagnostic::new("spec/errors.yaml", "missing spec file")]);
 /// assert_eq!(
 ///     fc_codegen::build_script::failure_report(&errors),
 ///     "the FC spec has problems:\nerror: spec/errors.yaml: missing spec file\n1 problem in the spec",
 /// );
 /// ```
-pub fn failure_report(errors: &SpecErrors) -> String {
+pub fn failure_report(errors: &Diagnostics) -> String {
     format!("the FC spec has problems:\n{errors}")
 }
 

@@ -13,22 +13,45 @@ use crate::spec::{
     ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec,
 };
 
-/// One shape problem: the path it is about, the path whose line shows it,
-/// and what is wrong.
+/// One shape problem, placed by a typed path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// Keys and list indexes from the top of the file: `["regions", "3", "name"]`;
-    /// for a missing or unknown field, the mapping that lacks or holds it.
-    pub at: Vec<String>,
-    /// The path whose line the report gives: the unknown key itself, the
-    /// mistyped value, or the mapping that lacks a field.
-    pub line_at: Vec<String>,
+    /// The index of the entry in the file's list; `None` in `service.yaml`
+    /// and for the list file's own structure.
+    pub entry: Option<usize>,
+    /// The field it is about, from the entry (or the top of the file): the
+    /// mapping that lacks or holds a field, or the mistyped value.
+    pub field: Vec<&'static str>,
+    /// The key under `field` whose line shows the problem: the unknown key.
+    pub key: Option<String>,
     /// What is wrong, without the path.
     pub message: String,
 }
 
+/// A value the decoder could not read: the model holds a placeholder
+/// (`Default`) there, which validation must not check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    /// As [`Problem::entry`].
+    pub entry: Option<usize>,
+    /// The unread value: a field, or a whole mapping or entry.
+    pub field: Vec<&'static str>,
+}
+
+/// What decoding one file gives: the model (with placeholders where values
+/// could not be read), every problem, and where the placeholders are.
+#[derive(Debug)]
+pub struct Decoded<T> {
+    /// The model.
+    pub value: T,
+    /// Every problem, in the order found.
+    pub problems: Vec<Problem>,
+    /// The placeholders in `value`.
+    pub gaps: Vec<Gap>,
+}
+
 /// `service.yaml`.
-pub fn service(value: &Value) -> Result<ServiceSpec, Vec<Problem>> {
+pub fn service(value: &Value) -> Decoded<ServiceSpec> {
     let mut decoder = Decoder::default();
     let service = decoder.service(value);
     decoder.finish(service)
@@ -38,9 +61,9 @@ pub fn service(value: &Value) -> Result<ServiceSpec, Vec<Problem>> {
 /// that `entry` reads.
 pub fn list<T>(
     value: &Value,
-    key: &str,
-    entry: fn(&mut Decoder, &Value, &[String]) -> Option<T>,
-) -> Result<Vec<T>, Vec<Problem>> {
+    key: &'static str,
+    entry: fn(&mut Decoder, &Value) -> T,
+) -> Decoded<Vec<T>> {
     let mut decoder = Decoder::default();
     let entries = decoder.list(value, key, entry);
     decoder.finish(entries)
@@ -49,42 +72,49 @@ pub fn list<T>(
 /// Collects problems while reading; see the module docs.
 #[derive(Debug, Default)]
 pub struct Decoder {
+    entry: Option<usize>,
     problems: Vec<Problem>,
+    gaps: Vec<Gap>,
 }
 
+type Path = [&'static str];
+
 impl Decoder {
-    fn finish<T>(self, value: Option<T>) -> Result<T, Vec<Problem>> {
-        match value {
-            Some(value) if self.problems.is_empty() => Ok(value),
-            _ => Err(self.problems),
+    fn finish<T>(self, value: T) -> Decoded<T> {
+        Decoded {
+            value,
+            problems: self.problems,
+            gaps: self.gaps,
         }
     }
 
-    fn report(&mut self, at: &[String], message: String) {
+    fn report(&mut self, at: &Path, key: Option<String>, message: String) {
         self.problems.push(Problem {
-            at: at.to_vec(),
-            line_at: at.to_vec(),
+            entry: self.entry,
+            field: at.to_vec(),
+            key,
             message,
         });
     }
 
-    fn wrong_type(&mut self, value: &Value, at: &[String], expected: &str) {
-        self.report(
-            at,
-            format!("invalid type: {}, expected {expected}", describe(value)),
-        );
+    fn unread<T: Default>(&mut self, at: &Path) -> T {
+        self.gaps.push(Gap {
+            entry: self.entry,
+            field: at.to_vec(),
+        });
+        T::default()
+    }
+
+    fn wrong_type<T: Default>(&mut self, value: &Value, at: &Path, expected: &str) -> T {
+        let message = format!("invalid type: {}, expected {expected}", describe(value));
+        self.report(at, None, message);
+        self.unread(at)
     }
 
     /// `value` as a mapping whose keys are all among `fields`.
-    fn mapping<'v>(
-        &mut self,
-        value: &'v Value,
-        at: &[String],
-        fields: &[&str],
-    ) -> Option<&'v Mapping> {
+    fn mapping<'v>(&mut self, value: &'v Value, at: &Path, fields: &[&str]) -> Option<&'v Mapping> {
         let Value::Mapping(mapping) = value else {
-            self.wrong_type(value, at, "a mapping");
-            return None;
+            return self.wrong_type(value, at, "a mapping");
         };
         for key in mapping.keys() {
             if key.as_str().is_some_and(|name| fields.contains(&name)) {
@@ -99,11 +129,7 @@ impl Decoder {
             if let Some(meant) = closest_missing_field(name, mapping, fields) {
                 message.push_str(&format!(" (did you mean `{meant}`?)"));
             }
-            self.problems.push(Problem {
-                at: at.to_vec(),
-                line_at: child(at, name),
-                message,
-            });
+            self.report(at, Some(name.to_owned()), message);
         }
         Some(mapping)
     }
@@ -112,104 +138,115 @@ impl Decoder {
     fn field<'v>(
         &mut self,
         mapping: &'v Mapping,
-        at: &[String],
-        name: &str,
-    ) -> Option<(&'v Value, Vec<String>)> {
+        at: &Path,
+        name: &'static str,
+    ) -> Option<(&'v Value, Vec<&'static str>)> {
+        let path = child(at, name);
         match mapping.get(name) {
-            Some(value) => Some((value, child(at, name))),
+            Some(value) => Some((value, path)),
             None => {
-                self.report(at, format!("missing field `{name}`"));
-                None
+                self.report(at, None, format!("missing field `{name}`"));
+                self.unread(&path)
             }
         }
     }
 
-    fn string(&mut self, mapping: &Mapping, at: &[String], name: &str) -> Option<String> {
-        let (value, path) = self.field(mapping, at, name)?;
+    fn string(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> String {
+        let Some((value, path)) = self.field(mapping, at, name) else {
+            return String::new();
+        };
         match value {
-            Value::String(text) => Some(text.clone()),
-            other => {
-                self.wrong_type(other, &path, "a string");
-                None
-            }
+            Value::String(text) => text.clone(),
+            other => self.wrong_type(other, &path, "a string"),
         }
     }
 
-    fn boolean(&mut self, mapping: &Mapping, at: &[String], name: &str) -> Option<bool> {
-        let (value, path) = self.field(mapping, at, name)?;
+    fn boolean(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> bool {
+        let Some((value, path)) = self.field(mapping, at, name) else {
+            return false;
+        };
         match value {
-            Value::Bool(flag) => Some(*flag),
-            other => {
-                self.wrong_type(other, &path, "`true` or `false`");
-                None
-            }
+            Value::Bool(flag) => *flag,
+            other => self.wrong_type(other, &path, "`true` or `false`"),
         }
     }
 
-    fn http_status(&mut self, mapping: &Mapping, at: &[String], name: &str) -> Option<u16> {
-        let (value, path) = self.field(mapping, at, name)?;
+    fn http_status(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> u16 {
+        let Some((value, path)) = self.field(mapping, at, name) else {
+            return 0;
+        };
         match value.as_u64().and_then(|number| u16::try_from(number).ok()) {
-            Some(status) => Some(status),
-            None => {
-                self.wrong_type(value, &path, "an HTTP status code (an integer)");
-                None
-            }
+            Some(status) => status,
+            None => self.wrong_type(value, &path, "an HTTP status code (an integer)"),
         }
     }
 
     /// A mapping `name` with exactly the fields `fields`, read by `read`.
-    fn nested<T>(
+    fn nested<T: Default>(
         &mut self,
         mapping: &Mapping,
-        at: &[String],
-        name: &str,
+        at: &Path,
+        name: &'static str,
         fields: &[&str],
-        read: impl FnOnce(&mut Self, &Mapping, &[String]) -> Option<T>,
-    ) -> Option<T> {
-        let (value, path) = self.field(mapping, at, name)?;
-        let inner = self.mapping(value, &path, fields)?;
-        read(self, inner, &path)
+        read: impl FnOnce(&mut Self, &Mapping, &Path) -> T,
+    ) -> T {
+        let Some((value, path)) = self.field(mapping, at, name) else {
+            return T::default();
+        };
+        match self.mapping(value, &path, fields) {
+            Some(inner) => read(self, inner, &path),
+            None => T::default(),
+        }
     }
 
-    fn localized(&mut self, mapping: &Mapping, at: &[String], name: &str) -> Option<Localized> {
+    fn localized(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> Localized {
         self.nested(mapping, at, name, &["en", "zh"], |decoder, text, at| {
-            let en = decoder.string(text, at, "en");
-            let zh = decoder.string(text, at, "zh");
-            Some(Localized { en: en?, zh: zh? })
+            Localized {
+                en: decoder.string(text, at, "en"),
+                zh: decoder.string(text, at, "zh"),
+            }
         })
     }
 
     fn list<T>(
         &mut self,
         value: &Value,
-        key: &str,
-        entry: fn(&mut Decoder, &Value, &[String]) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let file = self.mapping(value, &[], &[key])?;
-        let (entries, path) = self.field(file, &[], key)?;
-        let Value::Sequence(entries) = entries else {
-            self.wrong_type(entries, &path, "a list");
-            return None;
+        key: &'static str,
+        entry: fn(&mut Decoder, &Value) -> T,
+    ) -> Vec<T> {
+        let Some(file) = self.mapping(value, &[], &[key]) else {
+            return Vec::new();
         };
-        let read: Vec<Option<T>> = entries
+        let Some((entries, path)) = self.field(file, &[], key) else {
+            return Vec::new();
+        };
+        let Value::Sequence(entries) = entries else {
+            return self.wrong_type(entries, &path, "a list");
+        };
+        let read = entries
             .iter()
             .enumerate()
-            .map(|(index, value)| entry(self, value, &child(&path, &index.to_string())))
+            .map(|(index, value)| {
+                self.entry = Some(index);
+                entry(self, value)
+            })
             .collect();
-        read.into_iter().collect()
+        self.entry = None;
+        read
     }
 
-    fn service(&mut self, value: &Value) -> Option<ServiceSpec> {
-        let service = self.mapping(value, &[], &["documents", "domain", "error_body"])?;
+    fn service(&mut self, value: &Value) -> ServiceSpec {
+        let Some(service) = self.mapping(value, &[], &["documents", "domain", "error_body"]) else {
+            return ServiceSpec::default();
+        };
         let documents = self.nested(
             service,
             &[],
             "documents",
             &["en", "zh"],
-            |decoder, documents, at| {
-                let en = decoder.document(documents, at, "en");
-                let zh = decoder.document(documents, at, "zh");
-                Some(Documents { en: en?, zh: zh? })
+            |decoder, documents, at| Documents {
+                en: decoder.document(documents, at, "en"),
+                zh: decoder.document(documents, at, "zh"),
             },
         );
         let domain = self.nested(
@@ -217,28 +254,19 @@ impl Decoder {
             &[],
             "domain",
             &["format", "example"],
-            |decoder, domain, at| {
-                let format = decoder.string(domain, at, "format");
-                let example = decoder.nested(
+            |decoder, domain, at| DomainSpec {
+                format: decoder.string(domain, at, "format"),
+                example: decoder.nested(
                     domain,
                     at,
                     "example",
                     &["account_id", "region", "host"],
-                    |decoder, example, at| {
-                        let account_id = decoder.string(example, at, "account_id");
-                        let region = decoder.string(example, at, "region");
-                        let host = decoder.string(example, at, "host");
-                        Some(DomainExample {
-                            account_id: account_id?,
-                            region: region?,
-                            host: host?,
-                        })
+                    |decoder, example, at| DomainExample {
+                        account_id: decoder.string(example, at, "account_id"),
+                        region: decoder.string(example, at, "region"),
+                        host: decoder.string(example, at, "host"),
                     },
-                );
-                Some(DomainSpec {
-                    format: format?,
-                    example: example?,
-                })
+                ),
             },
         );
         let error_body = self.nested(
@@ -246,97 +274,74 @@ impl Decoder {
             &[],
             "error_body",
             &["code_field", "message_field"],
-            |decoder, body, at| {
-                let code_field = decoder.string(body, at, "code_field");
-                let message_field = decoder.string(body, at, "message_field");
-                Some(ErrorBodySpec {
-                    code_field: code_field?,
-                    message_field: message_field?,
-                })
+            |decoder, body, at| ErrorBodySpec {
+                code_field: decoder.string(body, at, "code_field"),
+                message_field: decoder.string(body, at, "message_field"),
             },
         );
-        Some(ServiceSpec {
-            documents: documents?,
-            domain: domain?,
-            error_body: error_body?,
-        })
+        ServiceSpec {
+            documents,
+            domain,
+            error_body,
+        }
     }
 
-    fn document(&mut self, mapping: &Mapping, at: &[String], name: &str) -> Option<DocumentSpec> {
+    fn document(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> DocumentSpec {
         self.nested(
             mapping,
             at,
             name,
             &["title", "version"],
-            |decoder, document, at| {
-                let title = decoder.string(document, at, "title");
-                let version = decoder.string(document, at, "version");
-                Some(DocumentSpec {
-                    title: title?,
-                    version: version?,
-                })
+            |decoder, document, at| DocumentSpec {
+                title: decoder.string(document, at, "title"),
+                version: decoder.string(document, at, "version"),
             },
         )
     }
 
     /// One entry of `regions.yaml`.
-    pub fn region(&mut self, value: &Value, at: &[String]) -> Option<RegionSpec> {
-        let region = self.mapping(value, at, &["id", "name", "endpoint"])?;
-        let id = self.string(region, at, "id");
-        let name = self.localized(region, at, "name");
-        let endpoint = self.nested(
-            region,
-            at,
-            "endpoint",
-            &["public", "internal"],
-            |decoder, endpoint, at| {
-                let public = decoder.string(endpoint, at, "public");
-                let internal = decoder.string(endpoint, at, "internal");
-                Some(EndpointSpec {
-                    public: public?,
-                    internal: internal?,
-                })
-            },
-        );
-        Some(RegionSpec {
-            id: id?,
-            name: name?,
-            endpoint: endpoint?,
-        })
+    pub fn region(&mut self, value: &Value) -> RegionSpec {
+        let Some(region) = self.mapping(value, &[], &["id", "name", "endpoint"]) else {
+            return RegionSpec::default();
+        };
+        RegionSpec {
+            id: self.string(region, &[], "id"),
+            name: self.localized(region, &[], "name"),
+            endpoint: self.nested(
+                region,
+                &[],
+                "endpoint",
+                &["public", "internal"],
+                |decoder, endpoint, at| EndpointSpec {
+                    public: decoder.string(endpoint, at, "public"),
+                    internal: decoder.string(endpoint, at, "internal"),
+                },
+            ),
+        }
     }
 
     /// One entry of `errors.yaml`.
-    pub fn error(&mut self, value: &Value, at: &[String]) -> Option<ErrorSpec> {
-        let error = self.mapping(
-            value,
-            at,
-            &["code", "http_status", "cause", "solution", "annotation"],
-        )?;
-        let code = self.string(error, at, "code");
-        let http_status = self.http_status(error, at, "http_status");
-        let cause = self.localized(error, at, "cause");
-        let solution = self.localized(error, at, "solution");
-        let annotation = self.nested(
-            error,
-            at,
-            "annotation",
-            &["retryable", "reason"],
-            |decoder, annotation, at| {
-                let retryable = decoder.boolean(annotation, at, "retryable");
-                let reason = decoder.string(annotation, at, "reason");
-                Some(ErrorAnnotation {
-                    retryable: retryable?,
-                    reason: reason?,
-                })
-            },
-        );
-        Some(ErrorSpec {
-            code: code?,
-            http_status: http_status?,
-            cause: cause?,
-            solution: solution?,
-            annotation: annotation?,
-        })
+    pub fn error(&mut self, value: &Value) -> ErrorSpec {
+        let fields = ["code", "http_status", "cause", "solution", "annotation"];
+        let Some(error) = self.mapping(value, &[], &fields) else {
+            return ErrorSpec::default();
+        };
+        ErrorSpec {
+            code: self.string(error, &[], "code"),
+            http_status: self.http_status(error, &[], "http_status"),
+            cause: self.localized(error, &[], "cause"),
+            solution: self.localized(error, &[], "solution"),
+            annotation: self.nested(
+                error,
+                &[],
+                "annotation",
+                &["retryable", "reason"],
+                |decoder, annotation, at| ErrorAnnotation {
+                    retryable: decoder.boolean(annotation, at, "retryable"),
+                    reason: decoder.string(annotation, at, "reason"),
+                },
+            ),
+        }
     }
 }
 
@@ -368,9 +373,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn child(at: &[String], name: &str) -> Vec<String> {
+fn child(at: &Path, name: &'static str) -> Vec<&'static str> {
     let mut path = at.to_vec();
-    path.push(name.to_owned());
+    path.push(name);
     path
 }
 
@@ -391,61 +396,93 @@ fn describe(value: &Value) -> String {
 mod tests {
     use super::*;
 
-    fn problems(yaml: &str) -> Vec<(String, String)> {
+    /// Each problem as `entry/field: message`, and each gap as `entry/field`.
+    fn decode<T>(
+        yaml: &str,
+        key: &'static str,
+        entry: fn(&mut Decoder, &Value) -> T,
+    ) -> (Vec<String>, Vec<String>) {
         let value: Value = serde_yaml::from_str(yaml).unwrap();
-        list(&value, "regions", Decoder::region)
-            .unwrap_err()
-            .into_iter()
-            .map(|problem| (problem.at.join("."), problem.message))
-            .collect()
+        let decoded = list(&value, key, entry);
+        let place = |entry: Option<usize>, field: &[&str]| format!("{entry:?}/{}", field.join("."));
+        let problems = decoded
+            .problems
+            .iter()
+            .map(|problem| {
+                format!(
+                    "{}: {}",
+                    place(problem.entry, &problem.field),
+                    problem.message
+                )
+            })
+            .collect();
+        let gaps = decoded
+            .gaps
+            .iter()
+            .map(|gap| place(gap.entry, &gap.field))
+            .collect();
+        (problems, gaps)
     }
 
     #[test]
     fn every_problem_of_an_entry_is_reported_with_its_path() {
-        let found =
-            problems("regions:\n  - id: 5\n    name: {en: \"A\", fr: \"B\"}\n    endpont: {}\n");
+        let (problems, gaps) = decode(
+            "regions:\n  - id: 5\n    name: {en: \"A\", fr: \"B\"}\n    endpont: {}\n",
+            "regions",
+            Decoder::region,
+        );
         assert_eq!(
-            found,
+            problems,
             [
-                (
-                    "regions.0".to_owned(),
-                    "unknown field `endpont`, expected `id`, `name`, `endpoint` (did you mean `endpoint`?)"
-                        .to_owned()
-                ),
-                (
-                    "regions.0.id".to_owned(),
-                    "invalid type: number `5`, expected a string".to_owned()
-                ),
-                (
-                    "regions.0.name".to_owned(),
-                    "unknown field `fr`, expected `en`, `zh` (did you mean `zh`?)".to_owned()
-                ),
-                ("regions.0.name".to_owned(), "missing field `zh`".to_owned()),
-                (
-                    "regions.0".to_owned(),
-                    "missing field `endpoint`".to_owned()
-                ),
+                "Some(0)/: unknown field `endpont`, expected `id`, `name`, `endpoint` (did you mean `endpoint`?)",
+                "Some(0)/id: invalid type: number `5`, expected a string",
+                "Some(0)/name: unknown field `fr`, expected `en`, `zh` (did you mean `zh`?)",
+                "Some(0)/name: missing field `zh`",
+                "Some(0)/: missing field `endpoint`",
             ]
         );
+        assert_eq!(gaps, ["Some(0)/id", "Some(0)/name.zh", "Some(0)/endpoint"]);
     }
 
     #[test]
     fn a_status_must_be_an_integer_that_fits() {
-        let value: Value = serde_yaml::from_str(
+        let (problems, gaps) = decode(
             "errors:\n  - {code: A, http_status: 70000, cause: {en: a, zh: b}, solution: {en: a, zh: b}, annotation: {retryable: yes, reason: r}}\n",
-        )
-        .unwrap();
-        let found: Vec<String> = list(&value, "errors", Decoder::error)
-            .unwrap_err()
-            .into_iter()
-            .map(|problem| format!("{}: {}", problem.at.join("."), problem.message))
-            .collect();
+            "errors",
+            Decoder::error,
+        );
         assert_eq!(
-            found,
+            problems,
             [
-                "errors.0.http_status: invalid type: number `70000`, expected an HTTP status code (an integer)",
-                "errors.0.annotation.retryable: invalid type: string \"yes\", expected `true` or `false`",
+                "Some(0)/http_status: invalid type: number `70000`, expected an HTTP status code (an integer)",
+                "Some(0)/annotation.retryable: invalid type: string \"yes\", expected `true` or `false`",
             ]
         );
+        assert_eq!(
+            gaps,
+            ["Some(0)/http_status", "Some(0)/annotation.retryable"]
+        );
+    }
+
+    #[test]
+    fn what_decoded_beside_a_problem_is_kept() {
+        let value: Value = serde_yaml::from_str(
+            "errors:\n  - {code: A, http_status: x, cause: {en: a, zh: b}, solution: {en: c, zh: d}, annotation: {reason: r}}\n",
+        )
+        .unwrap();
+        let decoded = list(&value, "errors", Decoder::error);
+        assert_eq!(decoded.value[0].code, "A");
+        assert_eq!(decoded.value[0].solution.zh, "d");
+        assert_eq!(decoded.value[0].annotation.reason, "r");
+    }
+
+    #[test]
+    fn a_list_file_that_holds_no_list_is_one_gap() {
+        let (problems, gaps) = decode("regions: 5\n", "regions", Decoder::region);
+        assert_eq!(
+            problems,
+            ["None/regions: invalid type: number `5`, expected a list"]
+        );
+        assert_eq!(gaps, ["None/regions"]);
     }
 }

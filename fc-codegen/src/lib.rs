@@ -8,8 +8,12 @@
 //! 4. [`render`]: turn tokens into text (compact for the compiler, pretty for people).
 //! 5. [`build_script`]: the whole pipeline for a `build.rs`, writing into `OUT_DIR`.
 //!
-//! Every stage before [`generate`] reports problems as [`SpecErrors`]: all of
-//! them at once, each naming the file, the entry and the line where known.
+//! Every stage before [`generate`] reports problems as [`Diagnostics`]: all
+//! of them at once, each naming the file, the line, the entry and the field
+//! where known. The same type reports `cargo xtask import`'s problems in the
+//! documents. `write` (feature `write`) renders the model back as YAML.
+//! The rest ([`discriminant`], the report escaping in [`escape`]) is what a
+//! user or a test may check the generated code and the reports against.
 //!
 //! ```
 //! let spec_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec");
@@ -21,15 +25,15 @@
 //! ```
 
 pub mod build_script;
-pub mod decode;
+mod decode;
+pub mod diagnostic;
 pub mod discriminant;
-pub mod error;
 pub mod escape;
 pub mod generate;
-pub mod ident;
+mod ident;
 pub mod load;
-pub mod locate;
-pub mod prescan;
+mod locate;
+mod prescan;
 pub mod render;
 mod rules;
 pub mod spec;
@@ -37,7 +41,7 @@ pub mod validate;
 #[cfg(feature = "write")]
 pub mod write;
 
-pub use error::{SpecError, SpecErrors};
+pub use diagnostic::{Diagnostic, Diagnostics};
 pub use validate::ValidSpec;
 
 /// The generator's version, written into the header of every generated file.
@@ -48,7 +52,7 @@ pub const GENERATOR_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// This is the pipeline as [`build_script::run`] and `cargo xtask` use it.
 pub fn generate_dir(
     spec_dir: impl AsRef<std::path::Path>,
-) -> Result<generate::Generated, SpecErrors> {
+) -> Result<generate::Generated, Diagnostics> {
     let loaded = load::load_dir(spec_dir)?;
     let valid = validate::validate(&loaded)?;
     Ok(generate::generate(&valid))

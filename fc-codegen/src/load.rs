@@ -1,23 +1,29 @@
-//! Reads a spec folder into the [`Spec`] model. With [`crate::decode`], the
-//! only module that touches YAML.
+//! Reads a spec folder into the [`Spec`] model. With the decoder, the only
+//! module that touches YAML.
 //!
 //! A spec folder holds exactly the files in [`SPEC_FILES`]. Each file is
 //! read within bounds ([`read_bounded`]: a regular file of at most
-//! [`MAX_SPEC_FILE_BYTES`]), checked by [`prescan`] (nesting, stray byte
-//! order marks) and parsed on its own, so one run reports the problems of
-//! every file; the decoder then reports every missing, unknown or mistyped
-//! field of every entry, each placed on its line by [`LineIndex`].
+//! [`MAX_SPEC_FILE_BYTES`]), checked for nesting deeper than
+//! [`MAX_NESTING_DEPTH`] and stray byte order marks, and parsed on its own,
+//! so one run reports the problems of every file. The decoder then reports
+//! every missing, unknown or mistyped field of every entry; when it found
+//! any, the values it could read are validated too
+//! ([`crate::validate`]), so an empty text beside a mistyped status shows
+//! in the same run.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
-use crate::decode::{self, Decoder, Problem};
-use crate::error::{SpecError, SpecErrors};
-use crate::locate::LineIndex;
+use crate::decode::{self, Decoded, Decoder, Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, Entry};
+use crate::locate::{DuplicateKey, LineIndex};
 use crate::prescan;
-use crate::spec::{ServiceSpec, Spec};
+use crate::spec::Spec;
+use crate::validate::{self, Mode, Unread};
+
+pub use crate::prescan::MAX_NESTING_DEPTH;
 
 /// The files of a spec folder, in the order they are read and reported.
 pub const SPEC_FILES: [&str; 3] = ["service.yaml", "regions.yaml", "errors.yaml"];
@@ -41,79 +47,136 @@ pub struct SourceFile {
     /// The path as it was given (relative paths stay relative in reports).
     pub path: PathBuf,
     /// Line lookups over the file's text.
-    pub lines: LineIndex,
+    pub(crate) lines: LineIndex,
 }
 
 impl SourceFile {
-    /// A problem in this file at `line`.
-    pub fn error(&self, line: Option<usize>, message: impl Into<String>) -> SpecError {
-        SpecError::new(&self.path, message).at_line(line)
+    /// A problem in this file about `field` of `entry` (from the top of the
+    /// file without an entry), on the line that shows the field.
+    pub(crate) fn problem(
+        &self,
+        entry: Option<Entry>,
+        field: &[&str],
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.problem_shown_at(entry, field, field, message)
+    }
+
+    /// A problem about `field`, on the line of `shown_at` (a key under the
+    /// field, say, or the mapping that lacks it).
+    fn problem_shown_at(
+        &self,
+        entry: Option<Entry>,
+        field: &[&str],
+        shown_at: &[&str],
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let line = self.line_of(entry.as_ref(), shown_at);
+        Diagnostic::new(&self.path, message)
+            .at_line(line)
+            .at_field(field)
+            .in_entry(entry)
+    }
+
+    /// The entry of the list `key` that holds the 1-based `line`.
+    fn entry_at_line(&self, key: &'static str, line: usize) -> Option<Entry> {
+        let index = self.lines.entry_at_line(key, line)?;
+        Some(Entry::new(key, index, None))
+    }
+
+    /// The line of `path`: inside an entry the field's line, or the entry's
+    /// when the field is not written there; from the top of the file the
+    /// line of the deepest part of `path` that is found.
+    pub(crate) fn line_of(&self, entry: Option<&Entry>, path: &[&str]) -> Option<usize> {
+        match entry {
+            Some(entry) => self.lines.field_line(entry.list, entry.index, path),
+            None => (1..=path.len())
+                .rev()
+                .find_map(|len| self.lines.path_line(&path[..len])),
+        }
     }
 }
 
 /// Reads `service.yaml`, `regions.yaml` and `errors.yaml` from `dir`.
 ///
 /// Fails with every problem found: a missing or unexpected file, text that is
-/// not UTF-8, YAML that does not parse, a duplicated key, and for each entry
-/// a missing, unknown or mistyped field.
-pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, SpecErrors> {
+/// not UTF-8, YAML that does not parse, a duplicated key, for each entry a
+/// missing, unknown or mistyped field, and what validation finds in the
+/// values that could be read.
+pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
     let dir = dir.as_ref();
     let mut errors = Vec::new();
     check_folder(dir, &mut errors);
     if !errors.is_empty() {
-        return Err(SpecErrors(errors));
+        return Err(Diagnostics(errors));
     }
 
-    let service = read_file(&dir.join(SPEC_FILES[0]), &mut errors);
-    let regions = read_file(&dir.join(SPEC_FILES[1]), &mut errors);
-    let error_codes = read_file(&dir.join(SPEC_FILES[2]), &mut errors);
-
-    let service_spec = service
-        .as_ref()
-        .and_then(|(file, text)| parse_service(file, text, &mut errors));
-    let region_specs = regions
-        .as_ref()
-        .and_then(|(file, text)| parse_list(file, text, "regions", Decoder::region, &mut errors));
-    let error_specs = error_codes
-        .as_ref()
-        .and_then(|(file, text)| parse_list(file, text, "errors", Decoder::error, &mut errors));
-
-    match (
-        service,
-        regions,
-        error_codes,
-        service_spec,
-        region_specs,
-        error_specs,
-    ) {
-        (
-            Some((service, _)),
-            Some((regions, _)),
-            Some((errors_file, _)),
-            Some(service_spec),
-            Some(region_specs),
-            Some(error_specs),
-        ) if errors.is_empty() => Ok(LoadedSpec {
-            spec: Spec {
-                service: service_spec,
-                regions: region_specs,
-                errors: error_specs,
-            },
-            service,
-            regions,
-            errors: errors_file,
-        }),
-        _ => Err(SpecErrors(errors)),
+    let [service, regions, error_codes] =
+        SPEC_FILES.map(|name| read_file(&dir.join(name), &mut errors));
+    let mut problems = Vec::new();
+    let mut found = (&mut errors, &mut problems);
+    let service = service
+        .and_then(|(file, text)| decode_file(file, &text, None, decode::service, &mut found));
+    let regions = regions.and_then(|(file, text)| {
+        let decode = |value: &Value| decode::list(value, "regions", Decoder::region);
+        decode_file(file, &text, Some(("regions", "id")), decode, &mut found)
+    });
+    let error_codes = error_codes.and_then(|(file, text)| {
+        let decode = |value: &Value| decode::list(value, "errors", Decoder::error);
+        decode_file(file, &text, Some(("errors", "code")), decode, &mut found)
+    });
+    let (Some(service), Some(regions), Some(error_codes)) = (service, regions, error_codes) else {
+        errors.extend(in_file_and_line_order(problems));
+        return Err(Diagnostics(errors));
+    };
+    let unread = Unread {
+        service: &service.0.gaps,
+        regions: &regions.0.gaps,
+        errors: &error_codes.0.gaps,
+    };
+    let complete = problems.is_empty();
+    let loaded = LoadedSpec {
+        spec: Spec {
+            service: service.0.value,
+            regions: regions.0.value,
+            errors: error_codes.0.value,
+        },
+        service: service.1,
+        regions: regions.1,
+        errors: error_codes.1,
+    };
+    if complete && errors.is_empty() {
+        return Ok(loaded);
     }
+    if errors.is_empty() {
+        let checked = validate::check(&loaded, &unread, Mode::Build);
+        problems.extend(checked.err().unwrap_or_default().0);
+    }
+    errors.extend(in_file_and_line_order(problems));
+    Err(Diagnostics(errors))
+}
+
+/// Problems as a reader meets them: file by file in [`SPEC_FILES`] order,
+/// line by line in each (the sort is stable, so problems of one line keep
+/// the order they were found in).
+fn in_file_and_line_order(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems.sort_by_key(|problem| {
+        let name = problem.file.file_name().and_then(|name| name.to_str());
+        let file = SPEC_FILES
+            .iter()
+            .position(|spec_file| Some(*spec_file) == name);
+        (file, problem.line)
+    });
+    problems
 }
 
 /// The folder must exist and hold the spec files and no other YAML file, so
 /// a file added under a new name is not silently ignored.
-fn check_folder(dir: &Path, errors: &mut Vec<SpecError>) {
+fn check_folder(dir: &Path, errors: &mut Vec<Diagnostic>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
-            errors.push(SpecError::new(
+            errors.push(Diagnostic::new(
                 dir,
                 format!("cannot read the spec folder: {error}"),
             ));
@@ -126,7 +189,7 @@ fn check_folder(dir: &Path, errors: &mut Vec<SpecError>) {
         .collect();
     names.sort();
     if names.iter().all(|name| !is_spec_like(name)) {
-        errors.push(SpecError::new(
+        errors.push(Diagnostic::new(
             dir,
             format!(
                 "the spec folder holds no YAML file; expected {}",
@@ -141,7 +204,7 @@ fn check_folder(dir: &Path, errors: &mut Vec<SpecError>) {
                 Some(meant) => format!(" (did you mean {meant}? names are matched exactly)"),
                 None => String::new(),
             };
-            errors.push(SpecError::new(
+            errors.push(Diagnostic::new(
                 dir.join(name),
                 format!(
                     "unexpected spec file{meant}; a spec folder holds {}",
@@ -152,7 +215,7 @@ fn check_folder(dir: &Path, errors: &mut Vec<SpecError>) {
     }
     for expected in SPEC_FILES {
         if !names.iter().any(|name| name == expected) {
-            errors.push(SpecError::new(dir.join(expected), "missing spec file"));
+            errors.push(Diagnostic::new(dir.join(expected), "missing spec file"));
         }
     }
 }
@@ -176,11 +239,11 @@ fn meant_spec_file(name: &str) -> Option<&'static str> {
     })
 }
 
-fn read_file(path: &Path, errors: &mut Vec<SpecError>) -> Option<(SourceFile, String)> {
+fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<(SourceFile, String)> {
     let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
         Err(message) => {
-            errors.push(SpecError::new(path, message));
+            errors.push(Diagnostic::new(path, message));
             return None;
         }
     };
@@ -192,7 +255,7 @@ fn read_file(path: &Path, errors: &mut Vec<SpecError>) -> Option<(SourceFile, St
                 text.drain(..'\u{FEFF}'.len_utf8());
             }
             if let Some((line, message)) = prescan::problem(&text) {
-                errors.push(SpecError::new(path, message).at_line(Some(line)));
+                errors.push(Diagnostic::new(path, message).at_line(Some(line)));
                 return None;
             }
             let file = SourceFile {
@@ -205,7 +268,7 @@ fn read_file(path: &Path, errors: &mut Vec<SpecError>) -> Option<(SourceFile, St
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
             errors.push(
-                SpecError::new(
+                Diagnostic::new(
                     path,
                     format!(
                         "not UTF-8: invalid byte at offset {}",
@@ -294,188 +357,168 @@ fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
     "not a file"
 }
 
-/// Reads `service.yaml`.
-fn parse_service(
-    file: &SourceFile,
+/// A decode problem with its place: `entry` in the file, the field, and
+/// the line of the key the problem shows at.
+fn decoded_problem(file: &SourceFile, entry: Option<Entry>, problem: &Problem) -> Diagnostic {
+    let mut shown_at = problem.field.clone();
+    shown_at.extend(problem.key.as_deref());
+    file.problem_shown_at(entry, &problem.field, &shown_at, &problem.message)
+}
+
+/// Parses and decodes one file: parse problems go to the first list of
+/// `found`, decode problems to the second, each in its entry of the file's
+/// `list` (its key and id field) where it has one, labelled with the
+/// entry's id where the YAML holds one as text.
+fn decode_file<T>(
+    file: SourceFile,
     text: &str,
-    errors: &mut Vec<SpecError>,
-) -> Option<ServiceSpec> {
-    let value = parse_value(file, text, None, errors)?;
-    decode::service(&value)
-        .map_err(|problems| {
-            report_in_line_order(problems, errors, |problem| service_problem(file, problem))
-        })
-        .ok()
-}
-
-/// Reads a file holding one top-level key, `key`, whose value is a list;
-/// every problem of every entry is reported.
-fn parse_list<T>(
-    file: &SourceFile,
-    text: &str,
-    key: &str,
-    entry: fn(&mut Decoder, &Value, &[String]) -> Option<T>,
-    errors: &mut Vec<SpecError>,
-) -> Option<Vec<T>> {
-    let value = parse_value(file, text, Some(key), errors)?;
-    decode::list(&value, key, entry)
-        .map_err(|problems| {
-            report_in_line_order(problems, errors, |problem| {
-                list_problem(file, key, &value, problem)
-            })
-        })
-        .ok()
-}
-
-/// Adds a file's decode problems to `errors` in line order, as a reader goes
-/// through the file; `report` places each one.
-fn report_in_line_order(
-    problems: Vec<Problem>,
-    errors: &mut Vec<SpecError>,
-    report: impl FnMut(Problem) -> SpecError,
-) {
-    let mut reports: Vec<SpecError> = problems.into_iter().map(report).collect();
-    reports.sort_by_key(|report| report.line);
-    errors.extend(reports);
-}
-
-/// A problem in `service.yaml`, named by its path (`documents.en.version`).
-fn service_problem(file: &SourceFile, problem: Problem) -> SpecError {
-    let line_at: Vec<&str> = problem.line_at.iter().map(String::as_str).collect();
-    let line = (1..=line_at.len())
-        .rev()
-        .find_map(|len| file.lines.path_line(&line_at[..len]));
-    let path: Vec<&str> = problem.at.iter().map(String::as_str).collect();
-    let report = file.error(line, problem.message);
-    if path.is_empty() {
-        report
-    } else {
-        report.in_entry(path.join("."))
-    }
-}
-
-/// A problem in a list file, named by its entry (`regions[7] (cn-hongkong)`)
-/// and its path inside the entry.
-fn list_problem(file: &SourceFile, key: &str, value: &Value, problem: Problem) -> SpecError {
-    let index = problem
-        .at
-        .get(1)
-        .and_then(|index| index.parse::<usize>().ok());
-    let Some(index) = index else {
-        let line = problem
-            .line_at
-            .first()
-            .and_then(|top| file.lines.path_line(&[top]));
-        return file.error(line, problem.message);
-    };
-    let inside: Vec<&str> = problem.at[2..].iter().map(String::as_str).collect();
-    let line_at: Vec<&str> = problem.line_at.iter().skip(2).map(String::as_str).collect();
-    let entry = value.get(key).and_then(|entries| entries.get(index));
-    let label = entry.map_or_else(
-        || format!("{key}[{index}]"),
-        |entry| entry_label(key, index, entry),
-    );
-    let message = if inside.is_empty() {
-        problem.message
-    } else {
-        format!("{}: {}", inside.join("."), problem.message)
-    };
-    file.error(file.lines.field_line(key, index, &line_at), message)
-        .in_entry(label)
+    list: Option<(&'static str, &'static str)>,
+    decode: impl FnOnce(&Value) -> Decoded<T>,
+    found: &mut (&mut Vec<Diagnostic>, &mut Vec<Diagnostic>),
+) -> Option<(Decoded<T>, SourceFile)> {
+    let value = parse_value(&file, text, list.map(|(key, _)| key), found.0)?;
+    let decoded = decode(&value);
+    found.1.extend(decoded.problems.iter().map(|problem| {
+        let entry = problem.entry.zip(list).map(|(index, (key, id_field))| {
+            let id = value[key][index].get(id_field).and_then(Value::as_str);
+            Entry::new(key, index, id)
+        });
+        decoded_problem(&file, entry, problem)
+    }));
+    Some((decoded, file))
 }
 
 /// Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
-/// In a file holding the list `list_key`, the report names the entry that
-/// holds the line.
+/// In a file holding the list `list_key`, a problem inside an entry names it.
 fn parse_value(
     file: &SourceFile,
     text: &str,
-    list_key: Option<&str>,
-    errors: &mut Vec<SpecError>,
+    list_key: Option<&'static str>,
+    errors: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
     match serde_yaml::from_str::<Value>(text) {
         Ok(Value::Null) => {
-            errors.push(file.error(None, "the file is empty"));
+            errors.push(file.problem(None, &[], "the file is empty"));
             None
         }
         Ok(value) => Some(value),
         Err(error) => {
-            let mut report = yaml_error(file, &error);
-            // serde_yaml puts a duplicated key at its mapping's first line, or
-            // at none: the repetition itself is the line to fix.
-            if let Some(line) = duplicate_key_line(file, &report.message) {
-                report.line = Some(line);
-            }
-            if let (Some(key), Some(line)) = (list_key, report.line) {
-                if let Some(index) = file.lines.entry_at_line(key, line) {
-                    let entry = format!("{key}[{index}]");
-                    report.message = strip_entry_path(&report.message, &entry);
-                    report = report.in_entry(entry);
-                }
-            }
-            errors.push(report);
+            errors.extend(parse_problems(file, &error, list_key));
             None
         }
     }
 }
 
-/// serde_yaml names a duplicated key, after the path of its mapping.
-fn duplicate_key_line(file: &SourceFile, message: &str) -> Option<usize> {
-    let (_, key) = message.split_once("duplicate entry with key \"")?;
-    let key = key.split('"').next()?;
-    file.lines.duplicate_key_line(key)
-}
-
-/// `regions[1].name: duplicate ...` in the entry `regions[1]` reads
-/// `name: duplicate ...`.
-fn strip_entry_path(message: &str, entry: &str) -> String {
-    match message.strip_prefix(entry) {
-        Some(rest) if rest.starts_with('.') => rest[1..].to_owned(),
-        Some(rest) if rest.starts_with(": ") => rest[2..].to_owned(),
-        _ => message.to_owned(),
-    }
-}
-
-/// `regions[7] (cn-hongkong)`: the index and, where the entry has one, its id.
-pub(crate) fn entry_label(key: &str, index: usize, entry: &Value) -> String {
-    let id = ["id", "code"]
+/// Every duplicated key of a block mapping, with both lines, and serde_yaml's
+/// error unless it is one of them: serde_yaml stops at the first problem and
+/// places a duplicate at its mapping's start, which is how it is recognised.
+fn parse_problems(
+    file: &SourceFile,
+    error: &serde_yaml::Error,
+    list_key: Option<&'static str>,
+) -> Vec<Diagnostic> {
+    let duplicates = file.lines.duplicate_keys();
+    let location = error
+        .location()
+        .map(|location| (location.line(), location.column()));
+    let reported = location.is_some_and(|at| duplicates.iter().any(|dup| dup.mapping_start == at));
+    let mut problems: Vec<Diagnostic> = duplicates
         .iter()
-        .find_map(|field| entry.get(field).and_then(Value::as_str));
-    match id {
-        Some(id) => format!("{key}[{index}] ({id})"),
-        None => format!("{key}[{index}]"),
+        .map(|duplicate| duplicate_key_problem(file, duplicate, list_key))
+        .collect();
+    if !reported {
+        let (line, message) = match location {
+            Some((line, column)) => (
+                Some(line),
+                error.to_string().replacen(
+                    &format!(" at line {line} column {column}"),
+                    &format!(" at column {column}"),
+                    1,
+                ),
+            ),
+            None => (None, error.to_string()),
+        };
+        // A problem serde_yaml met while building values starts with the
+        // path it was at (`regions[0].name: ...`), a syntax error does not.
+        let entry = list_key
+            .zip(line)
+            .and_then(|(key, line)| file.entry_at_line(key, line))
+            .filter(|entry| !message.starts_with(&entry.to_string()));
+        problems.push(
+            Diagnostic::new(&file.path, message)
+                .at_line(line)
+                .in_entry(entry),
+        );
     }
+    problems.sort_by_key(|problem| problem.line);
+    problems
 }
 
-/// Turns a serde_yaml parse error into a report line.
-fn yaml_error(file: &SourceFile, error: &serde_yaml::Error) -> SpecError {
-    let line = error.location().map(|location| location.line());
-    file.error(line, strip_location(&error.to_string()))
-}
-
-/// Drops serde_yaml's ` at line L column C`: the report puts the line in
-/// front, and in a snippet the line would be the snippet's. The column stays.
-fn strip_location(message: &str) -> String {
-    let Some(at) = message.find(" at line ") else {
-        return message.to_owned();
+/// `regions.yaml:13: regions[1]: name: duplicate key `en`, first at line 12`.
+fn duplicate_key_problem(
+    file: &SourceFile,
+    duplicate: &DuplicateKey,
+    list_key: Option<&'static str>,
+) -> Diagnostic {
+    let message = format!(
+        "duplicate key `{}`, first at line {}",
+        duplicate.key, duplicate.first_line
+    );
+    let in_list = list_key.filter(|key| duplicate.path.first().map(String::as_str) == Some(key));
+    let entry = in_list.and_then(|key| file.entry_at_line(key, duplicate.line));
+    let field = match entry {
+        Some(_) => &duplicate.path[1..],
+        None => &duplicate.path[..],
     };
-    let rest = &message[at + " at line ".len()..];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after_line = &rest[digits..];
-    match after_line.strip_prefix(" column ") {
-        Some(column) if digits > 0 => {
-            let column_digits = column.bytes().take_while(u8::is_ascii_digit).count();
-            let tail = &column[column_digits..];
-            if tail.is_empty() {
-                message[..at].to_owned()
-            } else {
-                format!(
-                    "{} at column {}{tail}",
-                    &message[..at],
-                    &column[..column_digits]
-                )
-            }
-        }
-        _ => message.to_owned(),
+    Diagnostic::new(&file.path, message)
+        .at_line(Some(duplicate.line))
+        .at_field(field)
+        .in_entry(entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_report(text: &str) -> Vec<String> {
+        let file = SourceFile {
+            path: PathBuf::from("regions.yaml"),
+            lines: LineIndex::new(text),
+        };
+        let error = serde_yaml::from_str::<Value>(text).unwrap_err();
+        parse_problems(&file, &error, Some("regions"))
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_duplicate_key_is_reported_once_with_both_lines() {
+        assert_eq!(
+            parse_report("regions:\n  - id: a\n    id: b\n"),
+            ["regions.yaml:3: regions[0]: duplicate key `id`, first at line 2"]
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_does_not_hide_a_duplicate_key() {
+        assert_eq!(
+            parse_report("regions:\n  - name: [c\n  - id: a\n    id: b\n"),
+            [
+                // libyaml notices the open bracket where the next item starts.
+                "regions.yaml:3: regions[1]: did not find expected ',' or ']' at column 7, \
+                 while parsing a flow sequence at line 2 column 11",
+                "regions.yaml:4: regions[1]: duplicate key `id`, first at line 3",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duplicate_in_a_flow_mapping_keeps_the_parsers_report() {
+        // The scan reads block mappings only; serde_yaml names the path.
+        assert_eq!(
+            parse_report("regions:\n  - {id: a, id: b}\n"),
+            ["regions.yaml:2: regions[0]: duplicate entry with key \"id\" at column 5"]
+        );
     }
 }

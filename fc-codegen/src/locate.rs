@@ -1,10 +1,13 @@
-//! Finds the line of an entry or a field in a spec file's text.
+//! Finds lines in a spec file's text where the parser gives none.
 //!
-//! serde_yaml gives a line for the first parse error of a document, but none
-//! for the values it returns. The validator wants a line for every problem,
-//! so this module reads the block-style YAML the spec is written in and
-//! answers "which line holds `regions[7].endpoint.internal`?". Where the
-//! layout is not block style it answers `None`, and the report goes without.
+//! serde_yaml gives a position for a parse error (`Error::location`), and the
+//! loader uses it; but it gives none for the values it returns, and for a
+//! duplicated key only the position of the mapping that holds it. So this
+//! module reads the block-style YAML the spec is written in for exactly two
+//! things: the line of a field ("which line holds
+//! `regions[7].endpoint.internal`?") and both lines of a duplicated key.
+//! Where the layout is not block style it answers `None`, and the report
+//! goes without.
 
 use std::collections::HashMap;
 
@@ -42,11 +45,6 @@ impl LineIndex {
         }
     }
 
-    /// The 1-based line of the `index`-th item of the top-level sequence `key`.
-    pub fn entry_line(&self, key: &str, index: usize) -> Option<usize> {
-        self.entry_starts(key).get(index).map(|start| start + 1)
-    }
-
     /// The 0-based first line of every item of the top-level sequence `key`.
     pub fn entry_starts(&self, key: &str) -> &[usize] {
         self.entry_starts.get(key).map_or(&[], Vec::as_slice)
@@ -61,16 +59,6 @@ impl LineIndex {
             None => self.end_of_block(start),
         };
         Some((start, end))
-    }
-
-    /// The text of the lines `[start, end)`, each ending in a newline.
-    pub fn text_of(&self, (start, end): (usize, usize)) -> String {
-        let mut text = String::new();
-        for line in &self.lines[start..end] {
-            text.push_str(line);
-            text.push('\n');
-        }
-        text
     }
 
     /// The 1-based line of a field inside an item of the sequence `key`,
@@ -88,38 +76,10 @@ impl LineIndex {
             .map(|line| line + 1)
     }
 
-    /// The 1-based line inside an item of the sequence `key` whose value is
-    /// written exactly as `value`, when exactly one line is.
-    pub fn unique_value_line(&self, key: &str, index: usize, value: &str) -> Option<usize> {
-        let (start, end) = self.entry_span(key, index)?;
-        let mut lines = (start..end).filter(|&number| value_of(&self.lines[number]) == Some(value));
-        let line = lines.next()?;
-        lines.next().is_none().then_some(line + 1)
-    }
-
-    /// The 1-based line where a mapping repeats `key`: the second `key:` at
-    /// the same indent with no line of smaller indent between the two. The
-    /// parser names a duplicated key without saying where it is; the first
-    /// repetition in the file is the one it stops at.
-    pub fn duplicate_key_line(&self, key: &str) -> Option<usize> {
-        let keys = self.key_lines.get(key).map_or(&[][..], Vec::as_slice);
-        keys.iter()
-            .filter_map(|&first| {
-                let column = key_column(&self.lines[first]);
-                self.lines
-                    .iter()
-                    .enumerate()
-                    .skip(first + 1)
-                    .filter(|(_, line)| !is_blank_or_comment(line))
-                    .take_while(|(_, line)| indent_of(line) >= column)
-                    .find(|(_, line)| {
-                        indent_of(line) == column
-                            && key_column(line) == column
-                            && key_of(line) == Some(key)
-                    })
-                    .map(|(number, _)| number + 1)
-            })
-            .min()
+    /// Every key that a block mapping repeats, in the order of the
+    /// repetitions, found in one pass over the lines.
+    pub fn duplicate_keys(&self) -> Vec<DuplicateKey> {
+        duplicate_keys_of(&self.lines)
     }
 
     /// The 0-based index of the item of the top-level sequence `key` that
@@ -159,6 +119,82 @@ impl LineIndex {
             })
             .unwrap_or(self.lines.len())
     }
+}
+
+/// A key written twice in one block mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// The keys leading to the mapping from the top of the file
+    /// (`["regions", "name"]`: a sequence item adds none).
+    pub path: Vec<String>,
+    /// The repeated key.
+    pub key: String,
+    /// The 1-based line of its first occurrence.
+    pub first_line: usize,
+    /// The 1-based line of the repetition.
+    pub line: usize,
+    /// The 1-based line and column where the mapping starts, as serde_yaml
+    /// places its duplicate-key error.
+    pub mapping_start: (usize, usize),
+}
+
+/// One open block mapping while scanning for repeated keys.
+struct OpenMapping<'a> {
+    column: usize,
+    start: (usize, usize),
+    path: Vec<String>,
+    keys: HashMap<&'a str, usize>,
+    last_key: Option<&'a str>,
+}
+
+/// The repeated keys of every block mapping: a mapping is the run of keys
+/// at one column, ended by any line that starts left of that column.
+fn duplicate_keys_of(lines: &[String]) -> Vec<DuplicateKey> {
+    let mut open: Vec<OpenMapping> = Vec::new();
+    let mut found = Vec::new();
+    for (number, line) in lines.iter().enumerate() {
+        if is_blank_or_comment(line) {
+            continue;
+        }
+        let indent = indent_of(line);
+        while open.last().is_some_and(|mapping| mapping.column > indent) {
+            open.pop();
+        }
+        let Some(key) = key_of(line) else {
+            continue;
+        };
+        let column = key_column(line);
+        if open.last().map_or(true, |mapping| mapping.column < column) {
+            let path = open.last().map_or_else(Vec::new, |parent| {
+                let mut path = parent.path.clone();
+                path.extend(parent.last_key.map(str::to_owned));
+                path
+            });
+            open.push(OpenMapping {
+                column,
+                start: (number + 1, column + 1),
+                path,
+                keys: HashMap::new(),
+                last_key: None,
+            });
+        }
+        let Some(mapping) = open.last_mut().filter(|mapping| mapping.column == column) else {
+            continue;
+        };
+        if let Some(&first) = mapping.keys.get(key) {
+            found.push(DuplicateKey {
+                path: mapping.path.clone(),
+                key: key.to_owned(),
+                first_line: first + 1,
+                line: number + 1,
+                mapping_start: mapping.start,
+            });
+        } else {
+            mapping.keys.insert(key, number);
+        }
+        mapping.last_key = Some(key);
+    }
+    found
 }
 
 /// The item starts of every top-level key's block sequence, in one pass: a
@@ -217,14 +253,6 @@ fn key_column(line: &str) -> usize {
     line.len() - rest.len()
 }
 
-/// The value written after a line's mapping key: `    internal: 70000`
-/// gives `70000`.
-fn value_of(line: &str) -> Option<&str> {
-    key_of(line)?;
-    let (_, value) = line[key_column(line)..].split_once(':')?;
-    Some(value.trim())
-}
-
 /// The mapping key a line starts, if any: `  - id: "x"` and `id:` give `id`.
 fn key_of(line: &str) -> Option<&str> {
     let mut rest = line.trim_start_matches(' ');
@@ -251,9 +279,9 @@ mod tests {
     #[test]
     fn entries_and_fields_are_found_by_line() {
         let index = LineIndex::new(TEXT);
-        assert_eq!(index.entry_line("regions", 0), Some(3));
-        assert_eq!(index.entry_line("regions", 1), Some(6));
-        assert_eq!(index.entry_line("regions", 2), None);
+        assert_eq!(index.field_line("regions", 0, &[]), Some(3));
+        assert_eq!(index.field_line("regions", 1, &[]), Some(6));
+        assert_eq!(index.field_line("regions", 2, &[]), None);
         assert_eq!(index.field_line("regions", 0, &["name", "en"]), Some(5));
         assert_eq!(
             index.field_line("regions", 1, &["endpoint", "internal"]),
@@ -264,33 +292,48 @@ mod tests {
     }
 
     #[test]
-    fn a_duplicate_key_is_found_in_its_own_mapping() {
+    fn a_duplicate_key_is_found_in_its_own_mapping_with_both_lines() {
         // `en` appears once in each entry's name; only the second entry's
-        // name repeats it, on line 7.
-        let text = "regions:\n  - name:\n      en: \"a\"\n      zh: \"b\"\n  - name:\n      en: \"c\"\n      en: \"d\"\n";
+        // name repeats it, on line 7 after line 6. An `id` in each item is no
+        // repetition: every item is a mapping of its own.
+        let text = "regions:\n  - id: a\n    name:\n      en: \"a\"\n  - id: b\n    name:\n      en: \"c\"\n      en: \"d\"\n";
         let index = LineIndex::new(text);
-        assert_eq!(index.duplicate_key_line("en"), Some(7));
-        assert_eq!(index.duplicate_key_line("zh"), None);
-        assert_eq!(index.duplicate_key_line("name"), None);
-        assert_eq!(index.entry_at_line("regions", 7), Some(1));
+        assert_eq!(
+            index.duplicate_keys(),
+            [DuplicateKey {
+                path: vec!["regions".to_owned(), "name".to_owned()],
+                key: "en".to_owned(),
+                first_line: 7,
+                line: 8,
+                mapping_start: (7, 7),
+            }]
+        );
+        assert_eq!(index.entry_at_line("regions", 8), Some(1));
         assert_eq!(index.entry_at_line("regions", 3), Some(0));
         assert_eq!(index.entry_at_line("regions", 1), None);
     }
 
     #[test]
-    fn a_top_level_key_repeated_after_nested_keys_is_found() {
-        let index = LineIndex::new("a:\n  b: 1\nc:\n  b: 2\na:\n  d: 3\n");
-        assert_eq!(index.duplicate_key_line("a"), Some(5));
-        assert_eq!(index.duplicate_key_line("b"), None);
+    fn every_repeated_key_is_found_top_level_ones_too() {
+        let index = LineIndex::new("a:\n  b: 1\nc:\n  b: 2\n  b: 3\na:\n  d: 3\n");
+        let found: Vec<(Vec<String>, String, usize, usize)> = index
+            .duplicate_keys()
+            .into_iter()
+            .map(|dup| (dup.path, dup.key, dup.first_line, dup.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (vec!["c".to_owned()], "b".to_owned(), 4, 5),
+                (vec![], "a".to_owned(), 1, 6),
+            ]
+        );
     }
 
     #[test]
-    fn a_value_is_found_by_its_text_only_when_one_line_holds_it() {
-        let text = "errors:\n  - code: \"A\"\n    http_status: 400\n    en: 70000\n    zh: 400\n";
-        let index = LineIndex::new(text);
-        assert_eq!(index.unique_value_line("errors", 0, "70000"), Some(4));
-        assert_eq!(index.unique_value_line("errors", 0, "400"), None);
-        assert_eq!(index.unique_value_line("errors", 0, "1"), None);
+    fn sequence_items_at_the_parent_indent_are_separate_mappings() {
+        let index = LineIndex::new("a:\n- x: 1\n  y: 2\n- x: 3\n");
+        assert_eq!(index.duplicate_keys(), []);
     }
 
     #[test]

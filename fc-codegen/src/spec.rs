@@ -2,13 +2,15 @@
 //!
 //! This module is the one description of the spec's shape. These types
 //! carry no Rust names and no checks; [`crate::validate`] adds both.
-//! [`crate::decode`] fills them from YAML, rejecting unknown fields so a
+//! The decoder behind [`crate::load`] fills them from YAML, rejecting unknown fields so a
 //! misspelled key is never dropped; [`crate::write`] (feature `write`)
 //! renders them back in the canonical layout, and the same feature derives
 //! `serde::Serialize` (field names as in the YAML) for JSON reports.
+//! `Default` is the decoder's placeholder for a value it could not read, so
+//! the rest of a broken entry can still be checked in the same run.
 
 /// The whole spec, one field per file, in the order the files are read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct Spec {
     /// `service.yaml`: the documents, the domain format, the error body.
@@ -20,7 +22,7 @@ pub struct Spec {
 }
 
 /// A text given in both languages of the documents.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct Localized {
     /// English, from the English reference.
@@ -30,7 +32,7 @@ pub struct Localized {
 }
 
 /// `service.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct ServiceSpec {
     /// The two source documents.
@@ -42,7 +44,7 @@ pub struct ServiceSpec {
 }
 
 /// The English and the Chinese API reference.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct Documents {
     /// The English reference.
@@ -52,7 +54,7 @@ pub struct Documents {
 }
 
 /// One document's title and version.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct DocumentSpec {
     /// The title on the cover page.
@@ -62,7 +64,7 @@ pub struct DocumentSpec {
 }
 
 /// The domain name format `account_id.service_endpoint`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct DomainSpec {
     /// The format as the documents write it.
@@ -72,7 +74,7 @@ pub struct DomainSpec {
 }
 
 /// The documents' example of a domain name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct DomainExample {
     /// The example account id (`16530750`).
@@ -84,7 +86,7 @@ pub struct DomainExample {
 }
 
 /// The field names of `{"errorCode": .., "errorMessage": ..}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct ErrorBodySpec {
     /// The field holding the error code.
@@ -94,7 +96,7 @@ pub struct ErrorBodySpec {
 }
 
 /// One region of `regions.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct RegionSpec {
     /// The region id, the first label of the public endpoint (`cn-hangzhou`).
@@ -106,7 +108,7 @@ pub struct RegionSpec {
 }
 
 /// A region's public and internal service endpoint hosts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct EndpointSpec {
     /// `{id}.fc.aliyuncs.com`.
@@ -116,7 +118,7 @@ pub struct EndpointSpec {
 }
 
 /// One common error code of `errors.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct ErrorSpec {
     /// The code as the service sends it (`InvalidArgument`).
@@ -132,7 +134,7 @@ pub struct ErrorSpec {
 }
 
 /// What the project adds to an error code; the documents do not say this.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "write", derive(serde::Serialize))]
 pub struct ErrorAnnotation {
     /// Whether a client may send the same request again.

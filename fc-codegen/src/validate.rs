@@ -5,13 +5,14 @@
 
 use std::collections::HashMap;
 
+use crate::decode::Gap;
+use crate::diagnostic::{Diagnostic, Diagnostics, Entry};
 use crate::discriminant::discriminant;
-use crate::error::{SpecError, SpecErrors};
 use crate::escape::is_invisible;
 use crate::ident::{ident_problem, upper_camel};
 use crate::load::{LoadedSpec, SourceFile, SPEC_FILES};
 use crate::rules::{self, MAX_ACCOUNT_ID_DIGITS, MAX_REGION_ID_LEN};
-use crate::spec::{ErrorSpec, Localized, RegionSpec, Spec};
+use crate::spec::{ErrorAnnotation, ErrorSpec, Localized, RegionSpec, Spec};
 
 /// The domain every service endpoint lives under.
 pub const ENDPOINT_DOMAIN: &str = "fc.aliyuncs.com";
@@ -64,25 +65,91 @@ impl ValidSpec {
     }
 }
 
-/// Checks everything, returning all problems found.
-pub fn validate(loaded: &LoadedSpec) -> Result<ValidSpec, SpecErrors> {
-    let mut problems = Vec::new();
-    check_service(loaded, &mut problems);
-    let region_variants = check_regions(&loaded.regions, &loaded.spec.regions, &mut problems);
-    let error_variants = check_errors(&loaded.errors, &loaded.spec.errors, &mut problems);
-    SpecErrors(problems).into_result(ValidSpec {
-        spec: loaded.spec.clone(),
+/// How strict [`validate_with`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// What a build needs to generate correct code. An annotation an import
+    /// defaulted ([`is_unreviewed`]) passes, so that an import can be built
+    /// and tested before a person decides.
+    Build,
+    /// Everything [`Mode::Build`] checks, and no unreviewed annotation: what
+    /// may ship (`cargo xtask check`, run by CI).
+    Release,
+}
+
+/// How a default annotation's reason starts, so that a later import and
+/// [`Mode::Release`] can tell that nobody has reviewed it yet.
+pub const REVIEW_MARK: &str = "TODO: review";
+
+/// Whether an annotation is still the default an import gave a new code: its
+/// reason starts with [`REVIEW_MARK`].
+///
+/// ```
+/// use fc_codegen::spec::ErrorAnnotation;
+/// use fc_codegen::validate::is_unreviewed;
+///
+/// let defaulted = ErrorAnnotation { retryable: false, reason: "TODO: review: new".into() };
+/// assert!(is_unreviewed(&defaulted));
+/// let decided = ErrorAnnotation { retryable: true, reason: "A throttle clears.".into() };
+/// assert!(!is_unreviewed(&decided));
+/// ```
+pub fn is_unreviewed(annotation: &ErrorAnnotation) -> bool {
+    annotation.reason.starts_with(REVIEW_MARK)
+}
+
+/// Checks everything a build needs ([`Mode::Build`]), returning all
+/// problems found.
+pub fn validate(loaded: &LoadedSpec) -> Result<ValidSpec, Diagnostics> {
+    validate_with(loaded, Mode::Build)
+}
+
+/// Checks everything `mode` asks for, returning all problems found.
+pub fn validate_with(loaded: &LoadedSpec, mode: Mode) -> Result<ValidSpec, Diagnostics> {
+    check(loaded, &Unread::default(), mode)
+}
+
+/// The values of each file the loader could not read: the model holds
+/// placeholders there, which no check may look at.
+#[derive(Debug, Default)]
+pub(crate) struct Unread<'a> {
+    pub service: &'a [Gap],
+    pub regions: &'a [Gap],
+    pub errors: &'a [Gap],
+}
+
+/// Whether the value at `field` of `entry` was read: no gap covers it.
+fn was_read(gaps: &[Gap], entry: Option<usize>, field: &[&str]) -> bool {
+    !gaps
+        .iter()
+        .any(|gap| gap.entry == entry && field.starts_with(&gap.field))
+}
+
+/// Runs every check whose inputs were read; the loader calls this on a spec
+/// with `unread` values so that one run reports their neighbours' problems.
+pub(crate) fn check(
+    loaded: &LoadedSpec,
+    unread: &Unread,
+    mode: Mode,
+) -> Result<ValidSpec, Diagnostics> {
+    let (spec, mut problems) = (&loaded.spec, Vec::new());
+    check_service(loaded, unread, &mut problems);
+    let region_variants = check_regions(&loaded.regions, &spec.regions, unread, &mut problems);
+    let error_variants = check_errors(&loaded.errors, &spec.errors, unread, mode, &mut problems);
+    Diagnostics(problems).into_result(ValidSpec {
+        spec: spec.clone(),
         region_variants,
         error_variants,
     })
 }
 
-fn check_service(loaded: &LoadedSpec, problems: &mut Vec<SpecError>) {
+fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagnostic>) {
     let file = &loaded.service;
     let service = &loaded.spec.service;
-    let at = |path: &[&str]| file.lines.path_line(path);
+    let read = |path: &[&str]| was_read(unread.service, None, path);
     let mut report = |path: &[&str], message: String| {
-        problems.push(file.error(at(path), message).in_entry(path.join(".")));
+        if read(path) {
+            problems.push(file.problem(None, path, message));
+        }
     };
 
     for (lang, document) in [("en", &service.documents.en), ("zh", &service.documents.zh)] {
@@ -114,19 +181,18 @@ fn check_service(loaded: &LoadedSpec, problems: &mut Vec<SpecError>) {
     if let Some(problem) = account_id_problem(&example.account_id) {
         report(&["domain", "example", "account_id"], problem);
     }
-    match loaded
-        .spec
-        .regions
-        .iter()
-        .find(|region| region.id == example.region)
-    {
+    // The example names a region of regions.yaml: checked only when that
+    // file was read in full.
+    let regions = &loaded.spec.regions;
+    match regions.iter().find(|region| region.id == example.region) {
+        _ if !unread.regions.is_empty() => {}
         None => report(
             &["domain", "example", "region"],
             format!("region {:?} is not in regions.yaml", example.region),
         ),
         Some(region) => {
             let expected = format!("{}.{}", example.account_id, region.endpoint.public);
-            if example.host != expected {
+            if example.host != expected && read(&["domain", "example", "account_id"]) {
                 report(
                     &["domain", "example", "host"],
                     format!("host {:?} does not match {expected:?}", example.host),
@@ -146,54 +212,82 @@ fn check_service(loaded: &LoadedSpec, problems: &mut Vec<SpecError>) {
     }
 }
 
+/// One entry's checks: each reported at its field, unless that field (or
+/// the entry) could not be read.
+struct EntryReport<'a> {
+    file: &'a SourceFile,
+    gaps: &'a [Gap],
+    entry: Entry,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl EntryReport<'_> {
+    fn read(&self, field: &[&str]) -> bool {
+        was_read(self.gaps, Some(self.entry.index), field)
+    }
+
+    fn report(&mut self, field: &[&str], message: String) {
+        if self.read(field) {
+            let problem = self.file.problem(Some(self.entry.clone()), field, message);
+            self.problems.push(problem);
+        }
+    }
+}
+
+/// An entry of `list` for a report, with its id when the id was read.
+fn entry_of(list: &'static str, index: usize, id: &str, gaps: &[Gap], id_field: &str) -> Entry {
+    let id = was_read(gaps, Some(index), &[id_field]).then_some(id);
+    Entry::new(list, index, id)
+}
+
 fn check_regions(
     file: &SourceFile,
     regions: &[RegionSpec],
-    problems: &mut Vec<SpecError>,
+    unread: &Unread,
+    problems: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    if regions.is_empty() {
-        problems.push(file.error(
-            file.lines.path_line(&["regions"]),
-            "no regions: at least one is required",
-        ));
+    let gaps = unread.regions;
+    if regions.is_empty() && was_read(gaps, None, &["regions"]) {
+        problems.push(file.problem(None, &[], "no regions: at least one is required"));
     }
-    let mut names = NameRegistry::default();
+    let mut names = NameRegistry::new(file, "regions", "id");
     let mut variants = Vec::with_capacity(regions.len());
     for (index, region) in regions.iter().enumerate() {
-        let label = format!("regions[{index}] ({})", region.id);
-        let mut report = |path: &[&str], message: String| {
-            problems.push(
-                file.error(file.lines.field_line("regions", index, path), message)
-                    .in_entry(label.clone()),
-            );
+        let mut entry = EntryReport {
+            file,
+            gaps,
+            entry: entry_of("regions", index, &region.id, gaps, "id"),
+            problems,
         };
-
-        if let Some(problem) = region_id_problem(&region.id) {
-            report(&["id"], problem);
-        }
         let variant = upper_camel(&region.id);
-        for problem in names.register(index, &region.id, &variant, "regions") {
-            report(&["id"], problem);
-        }
-        localized_problems(&region.name, &["name"], &mut report);
-
-        let public = format!("{}.{ENDPOINT_DOMAIN}", region.id);
-        if region.endpoint.public != public {
-            report(
-                &["endpoint", "public"],
-                format!(
-                    "public endpoint {:?} does not match \"{{id}}.{ENDPOINT_DOMAIN}\" ({public:?})",
-                    region.endpoint.public
+        if entry.read(&["id"]) {
+            if let Some(problem) = region_id_problem(&region.id) {
+                entry.report(&["id"], problem);
+            }
+            for problem in names.register(index, &region.id, &variant) {
+                entry.report(&["id"], problem);
+            }
+            let endpoints = [
+                ("public", &region.endpoint.public, ""),
+                (
+                    "internal",
+                    &region.endpoint.internal,
+                    rules::INTERNAL_SUFFIX,
                 ),
-            );
+            ];
+            for (field, host, suffix) in endpoints {
+                let expected = format!("{}{suffix}.{ENDPOINT_DOMAIN}", region.id);
+                if *host != expected {
+                    entry.report(
+                        &["endpoint", field],
+                        format!(
+                            "{host:?} does not match \"{{id}}{suffix}.{ENDPOINT_DOMAIN}\" ({expected:?})"
+                        ),
+                    );
+                }
+            }
         }
-        let internal = format!("{}-internal.{ENDPOINT_DOMAIN}", region.id);
-        if region.endpoint.internal != internal {
-            report(
-                &["endpoint", "internal"],
-                format!("internal endpoint {:?} does not match \"{{id}}-internal.{ENDPOINT_DOMAIN}\" ({internal:?})", region.endpoint.internal),
-            );
-        }
+        localized_problems(&region.name, "name", &mut entry);
         variants.push(variant);
     }
     variants
@@ -202,44 +296,49 @@ fn check_regions(
 fn check_errors(
     file: &SourceFile,
     errors: &[ErrorSpec],
-    problems: &mut Vec<SpecError>,
+    unread: &Unread,
+    mode: Mode,
+    problems: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    if errors.is_empty() {
-        problems.push(file.error(
-            file.lines.path_line(&["errors"]),
-            "no error codes: at least one is required",
-        ));
+    let gaps = unread.errors;
+    if errors.is_empty() && was_read(gaps, None, &["errors"]) {
+        problems.push(file.problem(None, &[], "no error codes: at least one is required"));
     }
-    let mut names = NameRegistry::default();
+    let mut names = NameRegistry::new(file, "errors", "code");
     let mut variants = Vec::with_capacity(errors.len());
     for (index, error) in errors.iter().enumerate() {
-        let label = format!("errors[{index}] ({})", error.code);
-        let mut report = |path: &[&str], message: String| {
-            problems.push(
-                file.error(file.lines.field_line("errors", index, path), message)
-                    .in_entry(label.clone()),
-            );
+        let mut entry = EntryReport {
+            file,
+            gaps,
+            entry: entry_of("errors", index, &error.code, gaps, "code"),
+            problems,
         };
-
-        if let Some(problem) = error_code_problem(&error.code) {
-            report(&["code"], problem);
-        }
         let variant = upper_camel(&error.code);
-        for problem in names.register(index, &error.code, &variant, "errors") {
-            report(&["code"], problem);
+        if entry.read(&["code"]) {
+            if let Some(problem) = error_code_problem(&error.code) {
+                entry.report(&["code"], problem);
+            }
+            for problem in names.register(index, &error.code, &variant) {
+                entry.report(&["code"], problem);
+            }
         }
         if !(400..=599).contains(&error.http_status) {
-            report(
+            entry.report(
                 &["http_status"],
-                format!("HTTP status {} is outside 400-599", error.http_status),
+                format!("{} is outside 400-599", error.http_status),
             );
         }
-        localized_problems(&error.cause, &["cause"], &mut report);
-        localized_problems(&error.solution, &["solution"], &mut report);
-        if let Some(problem) = text_problem(&error.annotation.reason) {
-            report(
+        localized_problems(&error.cause, "cause", &mut entry);
+        localized_problems(&error.solution, "solution", &mut entry);
+        let reason = &error.annotation.reason;
+        if let Some(problem) = text_problem(reason) {
+            entry.report(&["annotation", "reason"], problem);
+        } else if mode == Mode::Release && is_unreviewed(&error.annotation) {
+            entry.report(
                 &["annotation", "reason"],
-                format!("annotation.reason: {problem}"),
+                format!(
+                    "not reviewed (starts with {REVIEW_MARK:?}); decide whether a client may retry this error, set `retryable` and say why"
+                ),
             );
         }
         variants.push(variant);
@@ -248,30 +347,57 @@ fn check_errors(
 }
 
 /// Remembers the names seen so far in one list, to report duplicates and
-/// names that collide once converted to Rust.
+/// names that collide once converted to Rust; each points at the other
+/// entry and its line.
 ///
 /// Only looked up, never iterated, so a `HashMap` keeps the output
 /// deterministic; `BTreeMap` was a seventh of this crate's machine code,
 /// which every user of fc-generated compiles (`cargo xtask bench-build`).
-#[derive(Default)]
-struct NameRegistry {
+struct NameRegistry<'a> {
+    file: &'a SourceFile,
+    list: &'static str,
+    id_field: &'static str,
     wire: HashMap<String, usize>,
     variants: HashMap<String, (usize, String)>,
     discriminants: HashMap<u32, (usize, String)>,
 }
 
-impl NameRegistry {
-    fn register(&mut self, index: usize, name: &str, variant: &str, list: &str) -> Vec<String> {
+impl<'a> NameRegistry<'a> {
+    fn new(file: &'a SourceFile, list: &'static str, id_field: &'static str) -> Self {
+        NameRegistry {
+            file,
+            list,
+            id_field,
+            wire: HashMap::new(),
+            variants: HashMap::new(),
+            discriminants: HashMap::new(),
+        }
+    }
+
+    /// `regions[0], line 3`: where an earlier entry's name is.
+    fn place(&self, index: usize) -> String {
+        let entry = Entry::new(self.list, index, None);
+        match self.file.line_of(Some(&entry), &[self.id_field]) {
+            Some(line) => format!("{entry}, line {line}"),
+            None => entry.to_string(),
+        }
+    }
+
+    fn register(&mut self, index: usize, name: &str, variant: &str) -> Vec<String> {
         let mut problems = Vec::new();
-        if let Some(first) = self.wire.get(name) {
-            problems.push(format!("duplicate {name:?}, first at {list}[{first}]"));
+        if let Some(&first) = self.wire.get(name) {
+            problems.push(format!(
+                "duplicate {name:?}, first at {}",
+                self.place(first)
+            ));
         } else {
             self.wire.insert(name.to_owned(), index);
             if let Some(problem) = ident_problem(variant) {
                 problems.push(format!("{name:?} {problem}"));
             } else if let Some((first, first_name)) = self.variants.get(variant) {
                 problems.push(format!(
-                    "{name:?} and {first_name:?} ({list}[{first}]) both convert to the Rust name `{variant}`"
+                    "{name:?} and {first_name:?} ({}) both convert to the Rust name `{variant}`",
+                    self.place(*first)
                 ));
             } else {
                 self.variants
@@ -280,8 +406,9 @@ impl NameRegistry {
             let number = discriminant(name);
             if let Some((first, first_name)) = self.discriminants.get(&number) {
                 problems.push(format!(
-                    "{name:?} and {first_name:?} ({list}[{first}]) hash to the same discriminant {number:#010x}; \
-                     the variants' numbers must differ (see fc_codegen::discriminant)"
+                    "{name:?} and {first_name:?} ({}) hash to the same discriminant {number:#010x}; \
+                     the variants' numbers must differ (see fc_codegen::discriminant)",
+                    self.place(*first)
                 ));
             } else {
                 self.discriminants.insert(number, (index, name.to_owned()));
@@ -291,12 +418,10 @@ impl NameRegistry {
     }
 }
 
-fn localized_problems(text: &Localized, path: &[&str], report: &mut impl FnMut(&[&str], String)) {
+fn localized_problems(text: &Localized, name: &'static str, entry: &mut EntryReport) {
     for (lang, value) in [("en", &text.en), ("zh", &text.zh)] {
         if let Some(problem) = text_problem(value) {
-            let mut field: Vec<&str> = path.to_vec();
-            field.push(lang);
-            report(&field, format!("{}.{lang}: {problem}", path.join(".")));
+            entry.report(&[name, lang], problem);
         }
     }
 }
@@ -330,7 +455,7 @@ fn text_problem(text: &str) -> Option<String> {
 fn region_id_problem(id: &str) -> Option<String> {
     rules::region_id_fault(id).map(|_| {
         format!(
-            "region id {id:?} is not shaped like `cn-hangzhou` or `ap-northeast-1`: two or more lowercase letters, \
+            "{id:?} is not shaped like `cn-hangzhou` or `ap-northeast-1`: two or more lowercase letters, \
              then `-`-joined parts of lowercase letters and digits, at most {MAX_REGION_ID_LEN} bytes, not ending in `-internal`"
         )
     })
@@ -345,7 +470,7 @@ fn error_code_problem(code: &str) -> Option<String> {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     (!shaped).then(|| {
         format!(
-            "error code {code:?} is not ASCII letters, digits, `-`, `_` and `.` (at most 64 bytes)"
+            "{code:?} is not ASCII letters, digits, `-`, `_` and `.` (at most 64 bytes)"
         )
     })
 }
@@ -354,6 +479,6 @@ fn error_code_problem(code: &str) -> Option<String> {
 /// so the documents' example always builds.
 fn account_id_problem(account_id: &str) -> Option<String> {
     rules::account_id_fault(account_id).map(|_| {
-        format!("account id {account_id:?} is not 1 to {MAX_ACCOUNT_ID_DIGITS} ASCII digits")
+        format!("{account_id:?} is not 1 to {MAX_ACCOUNT_ID_DIGITS} ASCII digits")
     })
 }

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use fc_codegen::error::MAX_PRINTED_PROBLEMS;
+use fc_codegen::diagnostic::MAX_PRINTED_PROBLEMS;
+use fc_codegen::load::MAX_NESTING_DEPTH;
 use fc_codegen::load::MAX_SPEC_FILE_BYTES;
-use fc_codegen::prescan::MAX_NESTING_DEPTH;
 use fc_codegen::write::render_spec;
 use proptest::prelude::*;
 
@@ -443,15 +443,23 @@ fn every_problem_of_a_large_bad_spec_is_placed_on_its_own_line() {
         .map(|_| ())
         .unwrap_err();
     assert_eq!(errors.0.len(), 2 * count);
-    for (error, line) in errors.0[..count].iter().zip(endpoint_lines) {
+    for ((index, error), line) in errors.0[..count].iter().enumerate().zip(endpoint_lines) {
         assert_eq!(error.line, Some(line), "{error}");
+        // After the one valid region.
+        assert_eq!(
+            error.entry.as_ref().map(|entry| entry.index),
+            Some(index + 1)
+        );
+        assert_eq!(error.field, ["endpoint", "public"]);
         assert!(error
             .message
-            .starts_with("public endpoint \"x.fc.aliyuncs.com\""));
+            .starts_with("\"x.fc.aliyuncs.com\" does not match"));
     }
-    for (error, line) in errors.0[count..].iter().zip(status_lines) {
+    for ((index, error), line) in errors.0[count..].iter().enumerate().zip(status_lines) {
         assert_eq!(error.line, Some(line), "{error}");
-        assert_eq!(error.message, "HTTP status 7 is outside 400-599");
+        assert_eq!(error.entry.as_ref().map(|entry| entry.index), Some(index));
+        assert_eq!(error.field, ["http_status"]);
+        assert_eq!(error.message, "7 is outside 400-599");
     }
 }
 

@@ -71,3 +71,32 @@ fn the_not_utf8_fixture_really_holds_a_byte_that_is_not_utf8() {
     assert!(std::str::from_utf8(&bytes).is_err());
     assert!(bytes.contains(&0xE9));
 }
+
+#[test]
+fn an_unreviewed_annotation_passes_the_build_and_fails_release_mode() {
+    use fc_codegen::validate::{validate, validate_with, Mode};
+
+    let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/one-region");
+    let dir = tempfile::tempdir().unwrap();
+    for file in fc_codegen::load::SPEC_FILES {
+        let text = std::fs::read_to_string(valid.join(file)).unwrap();
+        let text = text.replace(
+            "reason: \"The request itself is wrong.\"",
+            "reason: \"TODO: review: new in the documents.\"",
+        );
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let loaded = fc_codegen::load::load_dir(dir.path()).unwrap();
+    assert!(validate(&loaded).is_ok());
+    let errors = validate_with(&loaded, Mode::Release).unwrap_err();
+    assert_eq!(errors.0.len(), 1, "{errors}");
+    let problem = &errors.0[0];
+    assert_eq!(problem.field, ["annotation", "reason"]);
+    assert_eq!(problem.line, Some(12));
+    assert!(
+        problem.to_string().contains(
+            "errors.yaml:12: errors[0] (InvalidArgument): annotation.reason: not reviewed (starts with \"TODO: review\")"
+        ),
+        "{problem}"
+    );
+}

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use fc_codegen::spec::Spec;
-use fc_codegen::SpecErrors;
+use fc_codegen::Diagnostics;
 
 use fc_codegen::write::render_spec;
 
@@ -55,7 +55,7 @@ fn stage_and_replace(dir: &Path, spec: &Spec) -> Result<Vec<(&'static str, FileC
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
     }
 
-    let relabel = |errors: SpecErrors| relabel(errors, staging.path(), dir);
+    let relabel = |errors: Diagnostics| relabel(errors, staging.path(), dir);
     let loaded = fc_codegen::load::load_dir(staging.path()).map_err(|errors| {
         format!(
             "bug: the rendered spec does not load back:\n{}",
@@ -88,7 +88,7 @@ fn stage_and_replace(dir: &Path, spec: &Spec) -> Result<Vec<(&'static str, FileC
 }
 
 /// Reports name the staged files as the files they would replace.
-fn relabel(mut errors: SpecErrors, staging: &Path, dir: &Path) -> SpecErrors {
+fn relabel(mut errors: Diagnostics, staging: &Path, dir: &Path) -> Diagnostics {
     for error in &mut errors.0 {
         if let Ok(name) = error.file.strip_prefix(staging) {
             error.file = if name.as_os_str().is_empty() {

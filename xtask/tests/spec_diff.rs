@@ -288,7 +288,7 @@ fn invalid_spec_at_a_revision_is_reported_at_that_revision() {
     );
     assert!(
         stderr
-            .contains("error: HEAD:spec/regions.yaml:7: regions[0] (cn-hangzhou): public endpoint"),
+            .contains("error: HEAD:spec/regions.yaml:7: regions[0] (cn-hangzhou): endpoint.public: \"hangzhou.fc"),
         "{stderr}"
     );
 }

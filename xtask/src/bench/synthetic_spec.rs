@@ -157,7 +157,7 @@ mod tests {
 
     /// The spec written to a temp folder and run through the build
     /// script's pipeline.
-    fn generate(spec: &Spec) -> Result<fc_codegen::generate::Generated, fc_codegen::SpecErrors> {
+    fn generate(spec: &Spec) -> Result<fc_codegen::generate::Generated, fc_codegen::Diagnostics> {
         let dir = tempfile::tempdir().unwrap();
         write_files(dir.path(), spec).unwrap();
         fc_codegen::generate_dir(dir.path())

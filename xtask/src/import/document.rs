@@ -8,14 +8,15 @@
 //! it knows: markdown headings and list items in the English export, bare
 //! lines in the Chinese one.
 //!
-//! Everything table-shaped that the parser does not know is a [`Problem`]:
+//! Everything table-shaped that the parser does not know is a [`Diagnostic`]:
 //! an unknown header or column, a row with the wrong number of cells, a row
 //! outside any table, a known table in a section where it does not belong.
 
 use std::path::{Path, PathBuf};
 
+use fc_codegen::{Diagnostic, Diagnostics};
+
 use super::cell;
-use super::problem::{Problem, Problems};
 
 /// The words one language's export uses for what the importer reads.
 #[derive(Debug)]
@@ -175,17 +176,14 @@ pub struct Document {
 }
 
 /// Reads and parses the export at `path`.
-pub fn read(path: &Path, vocabulary: &'static Vocabulary) -> Result<Document, Problems> {
+pub fn read(path: &Path, vocabulary: &'static Vocabulary) -> Result<Document, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|error| {
-        Problems(vec![Problem::in_file(
-            path,
-            format!("cannot read: {error}"),
-        )])
+        Diagnostics(vec![Diagnostic::new(path, format!("cannot read: {error}"))])
     })?;
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-        Problems(vec![Problem::at(path, line, "not UTF-8")])
+        Diagnostics(vec![Diagnostic::at(path, line, "not UTF-8")])
     })?;
     parse(path, &text, vocabulary)
 }
@@ -195,7 +193,7 @@ pub fn parse(
     path: &Path,
     text: &str,
     vocabulary: &'static Vocabulary,
-) -> Result<Document, Problems> {
+) -> Result<Document, Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut parser = Parser {
@@ -225,7 +223,7 @@ pub fn parse(
     } = parser;
     match (title, version, error_body, domain_format, domain_host) {
         (Some(title), Some(version), Some(error_body), Some(domain_format), Some(domain_host)) => {
-            Problems(problems).into_result(Document {
+            Diagnostics(problems).into_result(Document {
                 path: path.to_path_buf(),
                 vocabulary,
                 title,
@@ -238,7 +236,7 @@ pub fn parse(
                 internal_endpoints,
             })
         }
-        _ => Err(Problems(problems)),
+        _ => Err(Diagnostics(problems)),
     }
 }
 
@@ -276,7 +274,7 @@ impl TableKind {
 struct Parser<'a> {
     path: &'a Path,
     vocabulary: &'static Vocabulary,
-    problems: Vec<Problem>,
+    problems: Vec<Diagnostic>,
     section: Section,
     table: Option<OpenTable>,
     errors: Vec<ErrorRow>,
@@ -290,7 +288,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn problem(&mut self, line: usize, message: impl Into<String>) {
-        self.problems.push(Problem::at(self.path, line, message));
+        self.problems.push(Diagnostic::at(self.path, line, message));
     }
 
     /// The version line, and the paragraph above it as the title.
@@ -300,7 +298,7 @@ impl<'a> Parser<'a> {
             .iter()
             .position(|line| line.trim_start().starts_with(prefix))
         else {
-            self.problems.push(Problem::in_file(
+            self.problems.push(Diagnostic::new(
                 self.path,
                 format!("no version line (a line starting with {prefix:?})"),
             ));
@@ -580,7 +578,7 @@ impl<'a> Parser<'a> {
     fn error_body(&mut self) -> Option<Located<ErrorBodyFields>> {
         let section = section_name(self.vocabulary, Section::ErrorFormat);
         let Some(&(first_line, _)) = self.body_lines.first() else {
-            self.problems.push(Problem::in_file(
+            self.problems.push(Diagnostic::new(
                 self.path,
                 format!("no error body format (a code block in the section {section})"),
             ));
@@ -631,7 +629,7 @@ impl<'a> Parser<'a> {
     fn domain(&mut self) -> (Option<Located<String>>, Option<Located<String>>) {
         let section = section_name(self.vocabulary, Section::DomainFormat);
         let Some((line, format)) = self.domain_spans.first().cloned() else {
-            self.problems.push(Problem::in_file(
+            self.problems.push(Diagnostic::new(
                 self.path,
                 format!("no domain name format (a `code span` in the section {section})"),
             ));
@@ -656,7 +654,7 @@ impl<'a> Parser<'a> {
                 }),
             ),
             [] => {
-                self.problems.push(Problem::in_file(
+                self.problems.push(Diagnostic::new(
                     self.path,
                     format!("no example host (a `code span` like `16530750.cn-shanghai.fc.aliyuncs.com`) in the section {section}"),
                 ));
@@ -685,7 +683,7 @@ impl<'a> Parser<'a> {
         for (empty, section) in tables {
             if empty {
                 let name = section_name(self.vocabulary, section);
-                self.problems.push(Problem::in_file(
+                self.problems.push(Diagnostic::new(
                     self.path,
                     format!("no rows in the section {name}'s table"),
                 ));

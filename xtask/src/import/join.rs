@@ -13,9 +13,9 @@ use fc_codegen::spec::{
     DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorBodySpec, Localized,
     RegionSpec, ServiceSpec,
 };
+use fc_codegen::{Diagnostic, Diagnostics};
 
 use super::document::{Document, EndpointRow, ErrorRow, Located};
-use super::problem::{Problem, Problems};
 
 /// What the two exports say, joined: the spec without the project's annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,18 +43,18 @@ pub struct DocumentedError {
 
 /// Joins `en` and `zh`, reporting every row without a partner and every
 /// disagreement.
-pub fn join(en: &Document, zh: &Document) -> Result<Joined, Problems> {
+pub fn join(en: &Document, zh: &Document) -> Result<Joined, Diagnostics> {
     let mut problems = Vec::new();
     let regions = join_regions(en, zh, &mut problems);
     let errors = join_errors(en, zh, &mut problems);
     let service = join_service(en, zh, &regions, &mut problems);
     match service {
-        Some(service) => Problems(problems).into_result(Joined {
+        Some(service) => Diagnostics(problems).into_result(Joined {
             service,
             regions,
             errors,
         }),
-        None => Err(Problems(problems)),
+        None => Err(Diagnostics(problems)),
     }
 }
 
@@ -65,7 +65,7 @@ struct RegionRows<'a> {
     internal: Option<&'a EndpointRow>,
 }
 
-fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Problem>) -> Vec<RegionSpec> {
+fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) -> Vec<RegionSpec> {
     let en_regions = regions_of(en, problems);
     let zh_regions = regions_of(zh, problems);
     let zh_by_endpoint: BTreeMap<&str, &RegionRows> = zh_regions
@@ -131,7 +131,7 @@ fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Problem>) -> Ve
 }
 
 /// Pairs each public row with the internal row of the same region name.
-fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Problem>) -> Vec<RegionRows<'a>> {
+fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Diagnostic>) -> Vec<RegionRows<'a>> {
     let public = &document.public_endpoints;
     let internal = &document.internal_endpoints;
     report_duplicates(
@@ -171,7 +171,7 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Problem>) -> Vec<Re
             internal: internal_row,
         });
         if internal_row.is_none() {
-            problems.push(Problem::at(
+            problems.push(Diagnostic::at(
                 &document.path,
                 public_row.line,
                 format!(
@@ -183,7 +183,7 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Problem>) -> Vec<Re
     }
     for internal_row in internal {
         if !public.iter().any(|row| row.name == internal_row.name) {
-            problems.push(Problem::at(
+            problems.push(Diagnostic::at(
                 &document.path,
                 internal_row.line,
                 format!(
@@ -196,7 +196,11 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Problem>) -> Vec<Re
     regions
 }
 
-fn join_errors(en: &Document, zh: &Document, problems: &mut Vec<Problem>) -> Vec<DocumentedError> {
+fn join_errors(
+    en: &Document,
+    zh: &Document,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<DocumentedError> {
     report_duplicates(en, &en.errors, |row| &row.code, "error code", problems);
     report_duplicates(zh, &zh.errors, |row| &row.code, "error code", problems);
     let zh_by_code: BTreeMap<&str, &ErrorRow> = zh
@@ -247,7 +251,7 @@ fn join_service(
     en: &Document,
     zh: &Document,
     regions: &[RegionSpec],
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<Diagnostic>,
 ) -> Option<ServiceSpec> {
     let before = problems.len();
     let format = agreed(
@@ -289,7 +293,7 @@ fn join_service(
         .iter()
         .find(|region| region.endpoint.public == endpoint);
     if region.is_none() {
-        problems.push(Problem::at(
+        problems.push(Diagnostic::at(
             &en.path,
             en.domain_host.line,
             format!("example host {host:?}: {endpoint:?} is not in the public endpoints table"),
@@ -336,7 +340,7 @@ fn agreed(
     zh: &Document,
     zh_value: &Located<String>,
     what: &str,
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<Diagnostic>,
 ) -> String {
     if en_value.value != zh_value.value {
         problems.push(disagreement(
@@ -357,7 +361,7 @@ fn report_duplicates<T>(
     rows: &[T],
     key: impl Fn(&T) -> &String,
     what: &str,
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<Diagnostic>,
 ) where
     T: HasLine,
 {
@@ -365,7 +369,7 @@ fn report_duplicates<T>(
     for row in rows {
         let value = key(row);
         match first_lines.get(value.as_str()) {
-            Some(first) => problems.push(Problem::at(
+            Some(first) => problems.push(Diagnostic::at(
                 &document.path,
                 row.line(),
                 format!("{what} {value:?} is listed twice (first at line {first})"),
@@ -400,8 +404,8 @@ fn no_partner(
     other: &Document,
     what: &str,
     value: &str,
-) -> Problem {
-    Problem::at(
+) -> Diagnostic {
+    Diagnostic::at(
         &document.path,
         line,
         format!(
@@ -420,8 +424,8 @@ fn disagreement(
     other: &Document,
     other_line: usize,
     other_value: &str,
-) -> Problem {
-    Problem::at(
+) -> Diagnostic {
+    Diagnostic::at(
         &document.path,
         line,
         format!(

@@ -12,7 +12,6 @@ mod annotate;
 mod cell;
 mod document;
 mod join;
-mod problem;
 
 use std::path::Path;
 
@@ -22,9 +21,7 @@ use crate::cli::ImportOptions;
 use crate::spec_diff::{diff, summary_line};
 use crate::spec_write::{existing_files, write_spec, FileChange};
 use crate::workspace::Workspace;
-use problem::Problems;
-
-pub use annotate::unreviewed_annotations;
+use fc_codegen::Diagnostics;
 
 /// Runs the import with the command line's options; the spec folder
 /// defaults to the workspace's `spec/`.
@@ -33,8 +30,13 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
         .spec_dir
         .clone()
         .unwrap_or_else(|| workspace.spec_dir());
-    let unchanged =
-        |problems: Problems| format!("{problems}; {} was not changed", spec_dir.display());
+    let unchanged = |problems: Diagnostics| {
+        format!(
+            "{}; {} was not changed",
+            problems.report("in the documents"),
+            spec_dir.display()
+        )
+    };
 
     let en = document::read(&options.en, &document::EN);
     let zh = document::read(&options.zh, &document::ZH);

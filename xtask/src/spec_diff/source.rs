@@ -10,7 +10,7 @@ use std::process::Command;
 
 use fc_codegen::load::SPEC_FILES;
 use fc_codegen::spec::Spec;
-use fc_codegen::{SpecError, SpecErrors};
+use fc_codegen::{Diagnostic, Diagnostics};
 
 /// The spec folder inside the repository, where revisions are read from.
 const SPEC_DIR: &str = "spec";
@@ -111,7 +111,7 @@ pub fn load_side(side: &Side) -> Result<LoadedSide, String> {
     }
 }
 
-fn load_valid(dir: &Path) -> Result<Spec, SpecErrors> {
+fn load_valid(dir: &Path) -> Result<Spec, Diagnostics> {
     let loaded = fc_codegen::load::load_dir(dir)?;
     let valid = fc_codegen::validate::validate(&loaded)?;
     Ok(valid.spec().clone())
@@ -155,21 +155,21 @@ fn load_revision(rev: &str, name: &str) -> Result<LoadedSide, String> {
 }
 
 /// The report for an invalid side, `what` saying which folder or revision.
-fn invalid(what: &str, errors: &SpecErrors) -> String {
+fn invalid(what: &str, errors: &Diagnostics) -> String {
     format!("the spec {what} is invalid:\n{errors}")
 }
 
 /// Names the files of a report `REV:spec/regions.yaml`, not the temporary path.
-fn at_revision(errors: SpecErrors, folder: &Path, rev: &str) -> SpecErrors {
-    let rename = |error: SpecError| {
+fn at_revision(errors: Diagnostics, folder: &Path, rev: &str) -> Diagnostics {
+    let rename = |error: Diagnostic| {
         let file = match error.file.strip_prefix(folder) {
             Ok(name) if name.as_os_str().is_empty() => PathBuf::from(format!("{rev}:{SPEC_DIR}")),
             Ok(name) => PathBuf::from(format!("{rev}:{SPEC_DIR}/{}", name.display())),
             Err(_) => error.file.clone(),
         };
-        SpecError { file, ..error }
+        Diagnostic { file, ..error }
     };
-    SpecErrors(errors.0.into_iter().map(rename).collect())
+    Diagnostics(errors.0.into_iter().map(rename).collect())
 }
 
 /// The top of the git working tree holding the current directory.
