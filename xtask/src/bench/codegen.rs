@@ -27,8 +27,9 @@ use crate::workspace::Workspace;
 /// Regions in each synthetic spec; each also gets as many error codes.
 const SIZES: [usize; 3] = [15, 1_000, 10_000];
 
-/// The largest spec must generate in under this many seconds (issue 7).
-const TARGET_SECONDS: f64 = 1.0;
+/// The largest spec must generate in under this many seconds, unoptimized
+/// as the build script runs it (issue 12; issue 7's 1 s held optimized).
+const TARGET_SECONDS: f64 = 1.5;
 
 /// Seconds per stage for one run of the pipeline, and the output's size.
 struct StageTimes {
