@@ -469,16 +469,13 @@ fn error_code_problem(code: &str) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     (!shaped).then(|| {
-        format!(
-            "{code:?} is not ASCII letters, digits, `-`, `_` and `.` (at most 64 bytes)"
-        )
+        format!("{code:?} is not ASCII letters, digits, `-`, `_` and `.` (at most 64 bytes)")
     })
 }
 
 /// The same rule as `fc_generated::Endpoint::new` (`MAX_ACCOUNT_ID_DIGITS`),
 /// so the documents' example always builds.
 fn account_id_problem(account_id: &str) -> Option<String> {
-    rules::account_id_fault(account_id).map(|_| {
-        format!("{account_id:?} is not 1 to {MAX_ACCOUNT_ID_DIGITS} ASCII digits")
-    })
+    rules::account_id_fault(account_id)
+        .map(|_| format!("{account_id:?} is not 1 to {MAX_ACCOUNT_ID_DIGITS} ASCII digits"))
 }

@@ -10,7 +10,10 @@
 
 use std::fmt::Write as _;
 
-use crate::spec::{ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec};
+use crate::spec::{
+    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
+    ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec,
+};
 
 /// `service.yaml`, `regions.yaml` and `errors.yaml` of `spec`, in
 /// [`crate::load::SPEC_FILES`] order.
@@ -25,8 +28,13 @@ pub fn render_spec(spec: &Spec) -> [(&'static str, String); 3] {
 
 /// `service.yaml`: the documents, the domain name format, the error body.
 pub fn render_service(service: &ServiceSpec) -> String {
-    let en = &service.documents.en;
-    let zh = &service.documents.zh;
+    // Every struct destructured without `..`, as in the other writers.
+    let ServiceSpec {
+        documents,
+        domain,
+        error_body,
+    } = service;
+    let Documents { en, zh } = documents;
     let mut out = String::new();
     out.push_str(
         "# Function Compute API Reference: the documents themselves, the domain name\n\
@@ -56,25 +64,30 @@ pub fn render_service(service: &ServiceSpec) -> String {
 
     out.push_str("documents:\n");
     for (lang, document) in [("en", en), ("zh", zh)] {
+        let DocumentSpec { title, version } = document;
         let _ = writeln!(out, "  {lang}:");
-        field(&mut out, 4, "title", &document.title);
-        field(&mut out, 4, "version", &document.version);
+        field(&mut out, 4, "title", title);
+        field(&mut out, 4, "version", version);
     }
-    let domain = &service.domain;
+    let DomainSpec { format, example } = domain;
+    let DomainExample {
+        account_id,
+        region,
+        host,
+    } = example;
     out.push_str("domain:\n");
-    field(&mut out, 2, "format", &domain.format);
+    field(&mut out, 2, "format", format);
     out.push_str("  example:\n");
-    field(&mut out, 4, "account_id", &domain.example.account_id);
-    field(&mut out, 4, "region", &domain.example.region);
-    field(&mut out, 4, "host", &domain.example.host);
+    field(&mut out, 4, "account_id", account_id);
+    field(&mut out, 4, "region", region);
+    field(&mut out, 4, "host", host);
+    let ErrorBodySpec {
+        code_field,
+        message_field,
+    } = error_body;
     out.push_str("error_body:\n");
-    field(&mut out, 2, "code_field", &service.error_body.code_field);
-    field(
-        &mut out,
-        2,
-        "message_field",
-        &service.error_body.message_field,
-    );
+    field(&mut out, 2, "code_field", code_field);
+    field(&mut out, 2, "message_field", message_field);
     out
 }
 
@@ -94,11 +107,15 @@ pub fn render_regions(regions: &[RegionSpec]) -> String {
     );
     list_key(&mut out, "regions", regions.is_empty());
     for region in regions {
-        let _ = writeln!(out, "  - id: {}", quoted(&region.id));
-        localized(&mut out, "name", &region.name);
+        // Destructured without `..`: a new model field fails to compile here
+        // until the writer writes it.
+        let RegionSpec { id, name, endpoint } = region;
+        let EndpointSpec { public, internal } = endpoint;
+        let _ = writeln!(out, "  - id: {}", quoted(id));
+        localized(&mut out, "name", name);
         out.push_str("    endpoint:\n");
-        field(&mut out, 6, "public", &region.endpoint.public);
-        field(&mut out, 6, "internal", &region.endpoint.internal);
+        field(&mut out, 6, "public", public);
+        field(&mut out, 6, "internal", internal);
     }
     out
 }
@@ -123,13 +140,21 @@ pub fn render_errors(errors: &[ErrorSpec]) -> String {
     );
     list_key(&mut out, "errors", errors.is_empty());
     for error in errors {
-        let _ = writeln!(out, "  - code: {}", quoted(&error.code));
-        let _ = writeln!(out, "    http_status: {}", error.http_status);
-        localized(&mut out, "cause", &error.cause);
-        localized(&mut out, "solution", &error.solution);
+        let ErrorSpec {
+            code,
+            http_status,
+            cause,
+            solution,
+            annotation,
+        } = error;
+        let ErrorAnnotation { retryable, reason } = annotation;
+        let _ = writeln!(out, "  - code: {}", quoted(code));
+        let _ = writeln!(out, "    http_status: {http_status}");
+        localized(&mut out, "cause", cause);
+        localized(&mut out, "solution", solution);
         out.push_str("    annotation:\n");
-        let _ = writeln!(out, "      retryable: {}", error.annotation.retryable);
-        field(&mut out, 6, "reason", &error.annotation.reason);
+        let _ = writeln!(out, "      retryable: {retryable}");
+        field(&mut out, 6, "reason", reason);
     }
     out
 }
@@ -141,9 +166,10 @@ fn list_key(out: &mut String, key: &str, empty: bool) {
 
 /// A list item's `key:` with `en` and `zh` below it.
 fn localized(out: &mut String, key: &str, text: &Localized) {
+    let Localized { en, zh } = text;
     let _ = writeln!(out, "    {key}:");
-    field(out, 6, "en", &text.en);
-    field(out, 6, "zh", &text.zh);
+    field(out, 6, "en", en);
+    field(out, 6, "zh", zh);
 }
 
 fn field(out: &mut String, indent: usize, key: &str, value: &str) {

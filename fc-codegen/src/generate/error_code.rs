@@ -8,7 +8,7 @@ use quote::quote;
 
 use super::docs::{doc_attrs, markdown_text};
 use crate::discriminant::discriminant;
-use crate::spec::ErrorSpec;
+use crate::spec::{ErrorAnnotation, ErrorSpec};
 use crate::validate::ValidSpec;
 
 /// The `ErrorCode` enum, `ERROR_CODE_ROWS`, `index` and `lookup`.
@@ -28,11 +28,22 @@ pub fn error_code_items(valid: &ValidSpec) -> Vec<TokenStream> {
         .map(|code| Literal::u32_unsuffixed(discriminant(code)));
     let rows = valid.errors().map(|(error, variant)| {
         let variant = Ident::new(variant, Span::call_site());
-        let code = &error.code;
-        let status = Literal::u16_unsuffixed(error.http_status);
-        let (cause_en, cause_zh) = (&error.cause.en, &error.cause.zh);
-        let (solution_en, solution_zh) = (&error.solution.en, &error.solution.zh);
-        let retryable = error.annotation.retryable;
+        // Without `..`: a new model field fails to compile here until the
+        // row carries it (the retry reason reaches the variant's rustdoc).
+        let ErrorSpec {
+            code,
+            http_status,
+            cause,
+            solution,
+            annotation,
+        } = error;
+        let ErrorAnnotation {
+            retryable,
+            reason: _,
+        } = annotation;
+        let status = Literal::u16_unsuffixed(*http_status);
+        let (cause_en, cause_zh) = (&cause.en, &cause.zh);
+        let (solution_en, solution_zh) = (&solution.en, &solution.zh);
         quote! {
             crate::ErrorCodeRow {
                 error_code: crate::ErrorCode::#variant,

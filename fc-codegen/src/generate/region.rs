@@ -8,6 +8,7 @@ use quote::quote;
 
 use super::docs::{doc_attrs, markdown_text};
 use crate::discriminant::discriminant;
+use crate::spec::{EndpointSpec, Localized, RegionSpec};
 use crate::validate::ValidSpec;
 
 /// The `Region` enum, `REGION_ROWS`, `index` and `lookup`.
@@ -39,8 +40,11 @@ pub fn region_items(valid: &ValidSpec) -> Vec<TokenStream> {
         .map(|id| Literal::u32_unsuffixed(discriminant(id)));
     let rows = valid.regions().map(|(region, variant)| {
         let variant = Ident::new(variant, Span::call_site());
-        let (id, en, zh) = (&region.id, &region.name.en, &region.name.zh);
-        let (public, internal) = (&region.endpoint.public, &region.endpoint.internal);
+        // Without `..`: a new model field fails to compile here until the
+        // row carries it.
+        let RegionSpec { id, name, endpoint } = region;
+        let Localized { en, zh } = name;
+        let EndpointSpec { public, internal } = endpoint;
         quote! {
             crate::RegionRow {
                 region: crate::Region::#variant,
