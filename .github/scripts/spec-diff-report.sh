@@ -13,7 +13,20 @@ set -euo pipefail
 base="${1:?usage: spec-diff-report.sh BASE_REV [REPORT_FILE]}"
 report="${2:-report.md}"
 
-cargo xtask spec-diff --from "$base" --to HEAD --format markdown > "$report"
+# On failure the report says why, so the PR comment and job summary do too.
+errors=$(mktemp)
+trap 'rm -f "$errors"' EXIT
+if ! cargo --quiet xtask spec-diff --from "$base" --to HEAD --format markdown > "$report" 2> "$errors"; then
+    {
+        echo "### spec-diff failed"
+        echo
+        echo '```text'
+        cat "$errors"
+        echo '```'
+    } > "$report"
+    cat "$errors" >&2
+    exit 1
+fi
 spec_diff_bump=$(head -n 1 "$report" | sed -n 's/.*needs a \([a-z]*\) version bump.*/\1/p')
 spec_diff_bump="${spec_diff_bump:-none}"
 
@@ -26,6 +39,14 @@ case "$summary" in
     *"requires new minor version"*) checks_bump=minor ;;
     *"no semver update required"*) checks_bump=none ;;
     *)
+        {
+            echo
+            echo "### cargo-semver-checks gave no verdict"
+            echo
+            echo '```text'
+            printf '%s\n' "$checks_output"
+            echo '```'
+        } >> "$report"
         printf 'cargo semver-checks gave no verdict:\n%s\n' "$checks_output" >&2
         exit 2
         ;;
