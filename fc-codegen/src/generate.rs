@@ -34,9 +34,10 @@ pub struct Generated {
 
 /// Generates the code and docs for a valid spec.
 pub fn generate(valid: &ValidSpec) -> Generated {
-    let mut items = Vec::new();
-    items.extend(region::region_items(valid));
-    items.extend(error_code::error_code_items(valid));
+    let mut items = vec![
+        region::region_table(valid),
+        error_code::error_code_table(valid),
+    ];
     items.extend(service::service_items(valid));
     items.push(rules::rules_item());
     Generated {

@@ -1,9 +1,11 @@
-//! The shape of account ids and region ids, defined once.
+//! The shape of account ids and region ids, and the variants' discriminant,
+//! defined once.
 //!
 //! This file is compiled into the generator, whose validator checks the
 //! spec's region ids and example account id with it, and the generator
 //! emits the same file into the generated crate as `crate::rules`, where
-//! `Endpoint` checks untrusted input with it. The two can never drift. It
+//! `Endpoint` checks untrusted input with it and the enums take their
+//! discriminants from it. The two can never drift. It
 //! therefore depends on nothing but `core`.
 
 /// The longest account id, in ASCII digits: Alibaba Cloud account ids have
@@ -134,4 +136,21 @@ fn empty_part_at(region_id: &str) -> Option<usize> {
         at += part.len() + 1;
     }
     None
+}
+
+/// The 32-bit FNV-1a hash of `wire`'s UTF-8 bytes: the discriminant of the
+/// variant for `wire` (`Region::CnHangzhou as u32 == discriminant("cn-hangzhou")`);
+/// see `fc_codegen::discriminant` for why.
+pub const fn discriminant(wire: &str) -> u32 {
+    const OFFSET_BASIS: u32 = 0x811c_9dc5;
+    const PRIME: u32 = 0x0100_0193;
+    let bytes = wire.as_bytes();
+    let mut hash = OFFSET_BASIS;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(PRIME);
+        i += 1;
+    }
+    hash
 }

@@ -105,17 +105,30 @@ fn leaf_blocks(markdown: &str, allowed_links: usize) -> Vec<String> {
 }
 
 /// The rustdoc of each variant of `enum_name`, as rustdoc reads it: the
-/// `#[doc]` fragments joined by line breaks, the common indent removed.
+/// `#[doc]` fragments of its entry in the table macro (which puts them on
+/// the variant) joined by line breaks, the common indent removed.
 fn variant_docs(generated: &fc_codegen::generate::Generated, enum_name: &str) -> Vec<String> {
-    let item = generated
+    let table = match enum_name {
+        "Region" => "region_table",
+        "ErrorCode" => "error_code_table",
+        other => panic!("no table for {other}"),
+    };
+    let body = generated
         .items
         .iter()
-        .filter_map(|tokens| syn::parse2::<syn::ItemEnum>(tokens.clone()).ok())
-        .find(|item| item.ident == enum_name)
-        .expect("the enum is generated");
-    item.variants
+        .filter_map(|tokens| syn::parse2::<syn::ItemMacro>(tokens.clone()).ok())
+        .find(|item| item.mac.path.segments.last().unwrap().ident == table)
+        .expect("the table is generated")
+        .mac
+        .tokens;
+    let entries: syn::File = syn::parse2(body).expect("the table's entries are items");
+    entries
+        .items
         .iter()
-        .map(|variant| {
+        .map(|entry| {
+            let syn::Item::Const(variant) = entry else {
+                panic!("an entry of {table}! that is not a `const` row");
+            };
             let lines: Vec<String> = variant
                 .attrs
                 .iter()

@@ -68,39 +68,26 @@ fn same_spec_gives_the_same_bytes() {
     }
 }
 
-/// The variants named by the rows of `const <rows>: &[..] = &[Row { <field>: Enum::Variant, .. }, ..]`,
-/// in order: the order of `ALL`, which the runtime builds from the rows.
-fn row_variants(file: &syn::File, rows: &str, field: &str) -> Vec<String> {
-    let constant = file
+/// The entries of the table macro `table` (`crate::<table>! { const <Variant>: .. = ..; .. }`),
+/// in order: the order of the variants and of `ALL`, which the macro builds
+/// from the entries.
+fn table_entries(file: &syn::File, table: &str) -> Vec<String> {
+    let body = file
         .items
         .iter()
         .find_map(|item| match item {
-            syn::Item::Const(constant) if constant.ident == rows => Some(constant),
+            syn::Item::Macro(item) if item.mac.path.segments.last().unwrap().ident == table => {
+                Some(&item.mac.tokens)
+            }
             _ => None,
         })
-        .unwrap_or_else(|| panic!("no const {rows}"));
-    let syn::Expr::Reference(reference) = &*constant.expr else {
-        panic!("{rows} is not `&[..]`");
-    };
-    let syn::Expr::Array(array) = &*reference.expr else {
-        panic!("{rows} is not `&[..]`");
-    };
-    array
-        .elems
+        .unwrap_or_else(|| panic!("no {table}! invocation"));
+    let body: syn::File = syn::parse2(body.clone()).expect("the table's entries are items");
+    body.items
         .iter()
-        .map(|element| {
-            let syn::Expr::Struct(row) = element else {
-                panic!("{rows} holds something other than struct literals");
-            };
-            let value = row
-                .fields
-                .iter()
-                .find(|value| matches!(&value.member, syn::Member::Named(name) if name == field))
-                .unwrap_or_else(|| panic!("a row of {rows} has no {field}"));
-            match &value.expr {
-                syn::Expr::Path(path) => path.path.segments.last().unwrap().ident.to_string(),
-                _ => panic!("{rows}'s {field} is not a path"),
-            }
+        .map(|item| match item {
+            syn::Item::Const(row) => row.ident.to_string(),
+            _ => panic!("{table}! holds something other than `const` rows"),
         })
         .collect()
 }
@@ -136,27 +123,15 @@ fn output_order_follows_spec_order() {
     let region_order: Vec<String> = valid.regions().map(|(_, name)| name.to_owned()).collect();
     let error_order: Vec<String> = valid.errors().map(|(_, name)| name.to_owned()).collect();
     assert_eq!(region_order.first().map(String::as_str), Some("CnHangzhou"));
-    assert_eq!(
-        row_variants(&forward, "REGION_ROWS", "region"),
-        region_order
-    );
-    assert_eq!(
-        row_variants(&forward, "ERROR_CODE_ROWS", "error_code"),
-        error_order
-    );
+    assert_eq!(table_entries(&forward, "region_table"), region_order);
+    assert_eq!(table_entries(&forward, "error_code_table"), error_order);
 
     let mut region_reversed = region_order;
     region_reversed.reverse();
     let mut error_reversed = error_order;
     error_reversed.reverse();
-    assert_eq!(
-        row_variants(&backward, "REGION_ROWS", "region"),
-        region_reversed
-    );
-    assert_eq!(
-        row_variants(&backward, "ERROR_CODE_ROWS", "error_code"),
-        error_reversed
-    );
+    assert_eq!(table_entries(&backward, "region_table"), region_reversed);
+    assert_eq!(table_entries(&backward, "error_code_table"), error_reversed);
 }
 
 #[test]
@@ -166,8 +141,27 @@ fn compact_and_pretty_renderings_are_the_same_rust() {
     let generated = fc_codegen::generate_dir(workspace_root().join("spec")).unwrap();
     let compact: syn::File = syn::parse_str(&render_compact(&generated)).unwrap();
     let pretty: syn::File = syn::parse_str(&render_pretty(&generated).unwrap()).unwrap();
-    assert_eq!(
-        prettyplease::unparse(&compact),
-        prettyplease::unparse(&pretty)
-    );
+    assert_eq!(formatted_items(compact), formatted_items(pretty));
+}
+
+/// Each item of `file` as prettyplease prints it; for a macro invocation,
+/// its path and its body printed as items (prettyplease prints a macro body
+/// as the tokens came, so the spacing of the tokens would show).
+fn formatted_items(file: syn::File) -> Vec<String> {
+    file.items
+        .into_iter()
+        .map(|item| match item {
+            syn::Item::Macro(item) => {
+                let body: syn::File = syn::parse2(item.mac.tokens.clone()).unwrap();
+                let path = &item.mac.path.segments;
+                let path: Vec<String> = path.iter().map(|part| part.ident.to_string()).collect();
+                format!("{}!\n{}", path.join("::"), prettyplease::unparse(&body))
+            }
+            other => prettyplease::unparse(&syn::File {
+                shebang: None,
+                attrs: Vec::new(),
+                items: vec![other],
+            }),
+        })
+        .collect()
 }

@@ -131,10 +131,10 @@ pub use api_error::ApiError;
 pub use endpoint::{Endpoint, EndpointError};
 pub use lang::{Lang, Network};
 
-use error_code::ErrorCodeRow;
+use error_code::{error_code_table, ErrorCodeRow};
 use lang::Localized;
 pub use parse_error::{ParseErrorCodeError, ParseLangError, ParseNetworkError, ParseRegionError};
-use region::RegionRow;
+use region::{region_table, RegionRow};
 pub use retry::RetryClass;
 
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
