@@ -24,20 +24,27 @@ pub const MAX_NESTING_DEPTH: usize = 32;
 
 /// The first problem of `text`, with its 1-based line (the unit tests below
 /// pin both kinds).
+///
+/// Every character the scan acts on is ASCII, so it reads bytes: a build
+/// script runs this unoptimized, where walking `char`s cost as much as
+/// parsing the YAML.
 pub fn problem(text: &str) -> Option<(usize, String)> {
     let mut scan = Scan::default();
+    let byte_order_mark = text.find('\u{FEFF}');
+    let mut line_start = 0;
     for (index, line) in yaml_lines(text).enumerate() {
         let number = index + 1;
-        if let Some(column) = line.find('\u{FEFF}') {
+        let line_end = line_start + line.len();
+        if let Some(at) = byte_order_mark.filter(|&at| at < line_end) {
             return Some((
                 number,
                 format!(
                     "a byte order mark (U+FEFF) at byte {} of the line; only the file's first character may be one",
-                    column + 1
+                    at - line_start + 1
                 ),
             ));
         }
-        if scan.line(line) {
+        if scan.line(line.as_bytes()) {
             return Some((
                 number,
                 format!(
@@ -45,8 +52,20 @@ pub fn problem(text: &str) -> Option<(usize, String)> {
                 ),
             ));
         }
+        line_start = line_end + line_break_len(&text.as_bytes()[line_end..]);
     }
     None
+}
+
+/// The length of the line break `rest` starts with: 2 for `\r\n` and for
+/// U+0085, 3 for U+2028 and U+2029, 1 for `\n` and `\r`, 0 for none.
+fn line_break_len(rest: &[u8]) -> usize {
+    match rest {
+        [b'\r', b'\n', ..] | [0xC2, 0x85, ..] => 2,
+        [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+        [b'\n' | b'\r', ..] => 1,
+        _ => 0,
+    }
 }
 
 /// The lines of `text` as libyaml breaks them: at `\n`, `\r\n`, a lone
@@ -56,23 +75,18 @@ fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let current = rest?;
-        match current.find(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
-            None => {
-                rest = None;
-                (!current.is_empty()).then_some(current)
-            }
-            Some(at) => {
-                let line = &current[..at];
-                let after = &current[at..];
-                let break_len = if after.starts_with("\r\n") {
-                    2
-                } else {
-                    after.chars().next().map_or(1, char::len_utf8)
-                };
-                rest = Some(&after[break_len..]);
-                Some(line)
-            }
+        let bytes = current.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() && line_break_len(&bytes[at..]) == 0 {
+            at += 1;
         }
+        if at == bytes.len() {
+            rest = None;
+            return (!current.is_empty()).then_some(current);
+        }
+        // A break is a whole character, so both sides are `str` boundaries.
+        rest = Some(&current[at + line_break_len(&bytes[at..])..]);
+        Some(&current[..at])
     })
 }
 
@@ -84,15 +98,15 @@ struct Scan {
     /// Open `[` and `{`.
     flow: usize,
     /// The quote of a quoted string still open at the end of a line.
-    quote: Option<char>,
+    quote: Option<u8>,
     /// Inside a block scalar: the indent of the line that opened it.
     block_scalar: Option<usize>,
 }
 
 impl Scan {
     /// Reads one line; whether it goes deeper than the limit.
-    fn line(&mut self, line: &str) -> bool {
-        let indent = line.len() - line.trim_start_matches(' ').len();
+    fn line(&mut self, line: &[u8]) -> bool {
+        let indent = indent_of(line);
         let rest = &line[indent..];
         if let Some(parent) = self.block_scalar {
             if rest.is_empty() || indent > parent {
@@ -104,7 +118,7 @@ impl Scan {
         // count high there, and a `[` the scan took for a bracket in plain
         // text must not switch the block count off for the rest of the file.
         if self.quote.is_none() {
-            if rest.is_empty() || rest.starts_with('#') {
+            if rest.is_empty() || rest[0] == b'#' {
                 return false;
             }
             while self.blocks.last().is_some_and(|&open| open >= indent) {
@@ -113,13 +127,11 @@ impl Scan {
             self.blocks.push(indent);
             let mut column = indent;
             let mut content = rest;
-            while let Some(after) = ["- ", "? ", ": ", "-\t"]
-                .iter()
-                .find_map(|marker| content.strip_prefix(marker))
-            {
-                let trimmed = after.trim_start();
-                column += content.len() - trimmed.len();
-                content = trimmed;
+            while let [b'-' | b'?' | b':', b' ' | b'\t', ..] = content {
+                let after = &content[2..];
+                let trimmed = after.iter().take_while(|c| c.is_ascii_whitespace()).count();
+                column += 2 + trimmed;
+                content = &after[trimmed..];
                 self.blocks.push(column);
             }
         }
@@ -133,25 +145,25 @@ impl Scan {
     /// Follows quotes and flow brackets through the line; whether they go
     /// deeper than the limit. Opens a block scalar when the line's value is
     /// `|` or `>`.
-    fn characters(&mut self, line: &str) -> bool {
-        let mut chars = line.char_indices().peekable();
-        // The last character that was not a space, whether it was an
-        // indicator (`- `, `? `, `: `, or `[`, `{`, `,` in a flow), and
-        // whether a space came after it: a quote or bracket opens a value
-        // only at a value's start, not inside plain text (`a - [x`).
-        let mut last: Option<char> = None;
+    fn characters(&mut self, line: &[u8]) -> bool {
+        // The last byte that was not a space, whether it was an indicator
+        // (`- `, `? `, `: `, or `[`, `{`, `,` in a flow), and whether a
+        // space came after it: a quote or bracket opens a value only at a
+        // value's start, not inside plain text (`a - [x`). A non-ASCII
+        // character is bytes that are none of these, as it is no indicator.
+        let mut last: Option<u8> = None;
         let mut indicator = false;
         let mut spaced = true;
         let mut value_start = 0;
-        while let Some((at, c)) = chars.next() {
+        let mut at = 0;
+        while at < line.len() {
+            let c = line[at];
+            let next = line.get(at + 1).copied();
+            at += 1;
             if let Some(quote) = self.quote {
                 match c {
-                    '\\' if quote == '"' => {
-                        chars.next();
-                    }
-                    '\'' if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
-                        chars.next();
-                    }
+                    b'\\' if quote == b'"' => at += 1,
+                    b'\'' if quote == b'\'' && next == Some(b'\'') => at += 1,
                     _ if c == quote => self.quote = None,
                     _ => {}
                 }
@@ -162,55 +174,66 @@ impl Scan {
             }
             let at_value_start = match last {
                 None => true,
-                Some('[' | '{' | ',') => indicator,
+                Some(b'[' | b'{' | b',') => indicator,
                 Some(_) => indicator && spaced,
             };
-            let before_space = !chars.peek().is_some_and(|&(_, n)| n != ' ' && n != '\t');
+            let before_space = matches!(next, None | Some(b' ' | b'\t'));
             indicator = match c {
-                ' ' | '\t' => {
+                b' ' | b'\t' => {
                     spaced = true;
                     continue;
                 }
-                '#' if spaced || last.is_none() => break,
-                '"' | '\'' if at_value_start => {
+                b'#' if spaced || last.is_none() => break,
+                b'"' | b'\'' if at_value_start => {
                     self.quote = Some(c);
                     false
                 }
-                '[' | '{' if self.flow > 0 || at_value_start => {
+                b'[' | b'{' if self.flow > 0 || at_value_start => {
                     self.flow += 1;
                     if self.depth() > MAX_NESTING_DEPTH {
                         return true;
                     }
                     true
                 }
-                ']' | '}' if self.flow > 0 => {
+                b']' | b'}' if self.flow > 0 => {
                     self.flow -= 1;
                     false
                 }
-                ',' => self.flow > 0,
-                ':' => before_space,
-                '-' | '?' => at_value_start && before_space,
+                b',' => self.flow > 0,
+                b':' => before_space,
+                b'-' | b'?' => at_value_start && before_space,
                 _ => false,
             };
             if at_value_start {
-                value_start = at;
+                value_start = at - 1;
             }
             last = Some(c);
             spaced = false;
         }
-        let value = line[value_start..].trim_end();
+        let value = &line[value_start..];
+        let value_len = value.len()
+            - value
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+        let value = &value[..value_len];
         let opens_block_scalar = self.flow == 0
             && self.quote.is_none()
-            && value.starts_with(['|', '>'])
+            && matches!(value.first(), Some(b'|' | b'>'))
             && value[1..]
-                .chars()
-                .all(|c| matches!(c, '+' | '-' | '1'..='9'));
+                .iter()
+                .all(|c| matches!(c, b'+' | b'-' | b'1'..=b'9'));
         if opens_block_scalar {
-            let indent = line.len() - line.trim_start_matches(' ').len();
-            self.block_scalar = Some(indent);
+            self.block_scalar = Some(indent_of(line));
         }
         false
     }
+}
+
+/// The spaces a line starts with.
+fn indent_of(line: &[u8]) -> usize {
+    line.iter().take_while(|&&c| c == b' ').count()
 }
 
 #[cfg(test)]
