@@ -30,7 +30,11 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes a file's text.
     pub fn new(text: &str) -> Self {
-        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        // Broken where libyaml breaks lines, so a line here is the line
+        // serde_yaml's `Error::location` names.
+        let lines: Vec<String> = crate::prescan::yaml_lines(text)
+            .map(str::to_owned)
+            .collect();
         let mut key_lines: HashMap<String, Vec<usize>> = HashMap::new();
         for (number, line) in lines.iter().enumerate() {
             if let Some(key) = key_of(line) {
@@ -340,5 +344,17 @@ mod tests {
     fn a_missing_field_falls_back_to_the_entry_line() {
         let index = LineIndex::new(TEXT);
         assert_eq!(index.field_line("regions", 0, &["endpoint"]), Some(3));
+    }
+
+    #[test]
+    fn lines_break_where_libyaml_breaks_them() {
+        for separator in ["\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let index = LineIndex::new(&TEXT.replace('\n', separator));
+            assert_eq!(
+                index.field_line("regions", 1, &["endpoint", "internal"]),
+                Some(8),
+                "{separator:?}"
+            );
+        }
     }
 }

@@ -71,7 +71,7 @@ fn line_break_len(rest: &[u8]) -> usize {
 /// The lines of `text` as libyaml breaks them: at `\n`, `\r\n`, a lone
 /// `\r`, and YAML 1.1's U+0085, U+2028 and U+2029. Splitting at `\n` only
 /// would let a file whose lines end in `\r` nest blocks unseen.
-fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let current = rest?;
