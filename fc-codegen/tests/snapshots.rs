@@ -92,19 +92,89 @@ fn table_entries(file: &syn::File, table: &str) -> Vec<String> {
         .collect()
 }
 
-/// The real spec with its regions and error codes in reverse order, built
-/// as a spec value and rendered by the spec writer.
-fn reversed_spec() -> tempfile::TempDir {
-    let mut spec = fc_codegen::load::load_dir(workspace_root().join("spec"))
+fn real_spec() -> fc_codegen::spec::Spec {
+    fc_codegen::load::load_dir(workspace_root().join("spec"))
         .unwrap()
-        .spec;
-    spec.regions.reverse();
-    spec.errors.reverse();
+        .spec
+}
+
+/// `spec` written by the spec writer into a new folder.
+fn spec_dir_of(spec: &fc_codegen::spec::Spec) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in fc_codegen::write::render_spec(&spec) {
+    for (name, text) in fc_codegen::write::render_spec(spec) {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     dir
+}
+
+/// The real spec with its regions and error codes in reverse order.
+fn reversed_spec() -> tempfile::TempDir {
+    let mut spec = real_spec();
+    spec.regions.reverse();
+    spec.errors.reverse();
+    spec_dir_of(&spec)
+}
+
+/// The lines `after` adds to `before`, when that is all it does and they
+/// stand together; panics otherwise.
+fn one_inserted_block<'a>(before: &str, after: &'a str) -> Vec<&'a str> {
+    let (before, after): (Vec<&str>, Vec<&str>) =
+        (before.lines().collect(), after.lines().collect());
+    let prefix = before
+        .iter()
+        .zip(&after)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = before[prefix..]
+        .iter()
+        .rev()
+        .zip(after[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    assert_eq!(
+        prefix + suffix,
+        before.len(),
+        "the change does more than insert one block: first difference at line {}",
+        prefix + 1
+    );
+    after[prefix..after.len() - suffix].to_vec()
+}
+
+#[test]
+fn a_docs_bump_that_adds_one_entry_changes_one_block_of_the_pretty_output() {
+    let before = pretty(&workspace_root().join("spec"));
+
+    let mut spec = real_spec();
+    let mut code = spec.errors[6].clone();
+    code.code = "AddedCode".to_owned();
+    spec.errors.insert(7, code);
+    let after = pretty(spec_dir_of(&spec).path());
+    let block = one_inserted_block(&before, &after);
+    assert!(
+        block.iter().any(|line| line.contains("const AddedCode:")),
+        "{block:#?}"
+    );
+    assert_eq!(
+        block.iter().filter(|line| line.contains("const ")).count(),
+        1
+    );
+
+    let mut spec = real_spec();
+    let mut region = spec.regions[3].clone();
+    region.id = "cn-added-1".to_owned();
+    region.endpoint.public = "cn-added-1.fc.aliyuncs.com".to_owned();
+    region.endpoint.internal = "cn-added-1-internal.fc.aliyuncs.com".to_owned();
+    spec.regions.insert(4, region);
+    let after = pretty(spec_dir_of(&spec).path());
+    let block = one_inserted_block(&before, &after);
+    assert!(
+        block.iter().any(|line| line.contains("const CnAdded1:")),
+        "{block:#?}"
+    );
+    assert_eq!(
+        block.iter().filter(|line| line.contains("const ")).count(),
+        1
+    );
 }
 
 #[test]
