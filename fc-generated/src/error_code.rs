@@ -1,10 +1,7 @@
-//! [`ErrorCode`]: the table macro the generated code invokes, the
-//! accessors, `Display` and `FromStr`.
-//!
-//! The generator emits the data only: one `error_code_table!` entry per
-//! code, in the documents' order, each a row with the variant's rustdoc.
-//! This file turns the entries into the enum, its rows and its lookups, and
-//! writes everything that is the same for every code, once.
+//! [`ErrorCode`]: the table macro the generated code invokes (`error_code_table!`,
+//! which adds the enum's docs to `crate::table`'s `wire_table!`), the row
+//! struct, the accessors, `Display` and `FromStr`: everything that is the
+//! same for every code, written once.
 
 use core::fmt;
 use core::str::FromStr;
@@ -26,110 +23,38 @@ pub(crate) struct ErrorCodeRow {
     pub(crate) retryable: bool,
 }
 
-/// Declares [`ErrorCode`] from the generated table, whose entries read
-///
-/// ```text
-/// /// <variant rustdoc>
-/// const InvalidArgument: crate::ErrorCodeRow = crate::ErrorCodeRow { code: "InvalidArgument", .. };
-/// ```
-///
-/// Each entry becomes a variant (with that rustdoc, and the FNV-1a hash of
-/// its code as discriminant, see [`crate::rules::discriminant`]), that
-/// constant (in `error_code_rows`, which `ErrorCode::row` maps to), an
-/// element of [`ErrorCode::ALL`] and an arm of [`ErrorCode::lookup`]. One
-/// code is one entry, so a docs bump that adds one shows as one block in
-/// review.
+/// Declares [`ErrorCode`] from the generated table: its docs, then
+/// [`wire_table!`](crate::table::wire_table), which the module
+/// `crate::table` explains.
 macro_rules! error_code_table {
-    ($(
-        $(#[$doc:meta])*
-        const $variant:ident: crate::ErrorCodeRow = crate::ErrorCodeRow {
-            code: $code:literal,
-            http_status: $http_status:literal,
-            cause: crate::Localized { en: $cause_en:literal, zh: $cause_zh:literal $(,)? },
-            solution: crate::Localized { en: $solution_en:literal, zh: $solution_zh:literal $(,)? },
-            retryable: $retryable:literal $(,)?
-        };
-    )*) => {
-        /// A common error code of the Function Compute API, from the documents'
-        /// table of common error codes.
-        ///
-        /// `#[non_exhaustive]`: a new code in the documents is a new variant in a
-        /// minor release. The service also sends codes that are not in the
-        /// common table (such as `FunctionNotFound`); parsing those fails with
-        /// [`ParseErrorCodeError`](crate::ParseErrorCodeError), which keeps the code.
-        ///
-        /// Stable wherever the documents add a code: each variant's
-        /// discriminant (`code as u32`) is the 32-bit FNV-1a hash of the code,
-        /// and `Ord` compares the codes as strings, so neither depends on the
-        /// table's order; [`ErrorCode::ALL`] keeps the documents' order.
-        ///
-        /// ```
-        /// use fc_generated::{ErrorCode, Lang};
-        ///
-        /// for &code in ErrorCode::ALL {
-        ///     // Display writes the code, and the code parses back.
-        ///     assert_eq!(code.to_string().parse::<ErrorCode>(), Ok(code));
-        ///     assert!((400..600).contains(&code.http_status()));
-        ///     println!("{code} (HTTP {}): {}", code.http_status(), code.solution(Lang::En));
-        /// }
-        /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        #[repr(u32)]
-        #[allow(clippy::upper_case_acronyms)]
-        pub enum ErrorCode {
-            $( $(#[$doc])* $variant = crate::rules::discriminant($code), )*
-        }
-
-        /// The documents' table of common error codes, with the project's
-        /// retry annotation: one row per code, named as its variant.
-        #[allow(non_upper_case_globals, clippy::upper_case_acronyms)]
-        mod error_code_rows {
-            $(
-                pub(crate) const $variant: crate::ErrorCodeRow = crate::ErrorCodeRow {
-                    code: $code,
-                    http_status: $http_status,
-                    cause: crate::Localized { en: $cause_en, zh: $cause_zh },
-                    solution: crate::Localized { en: $solution_en, zh: $solution_zh },
-                    retryable: $retryable,
-                };
-            )*
-        }
-
-        impl crate::ErrorCode {
-            /// Every common error code, in the documents' order.
+    ($($entries:tt)*) => {
+        crate::table::wire_table! {
+            /// A common error code of the Function Compute API, from the documents'
+            /// table of common error codes.
+            ///
+            /// `#[non_exhaustive]`: a new code in the documents is a new variant in a
+            /// minor release. The service also sends codes that are not in the
+            /// common table (such as `FunctionNotFound`); parsing those fails with
+            /// [`ParseErrorCodeError`](crate::ParseErrorCodeError), which keeps the code.
+            ///
+            /// Stable wherever the documents add a code: each variant's
+            /// discriminant (`code as u32`) is the 32-bit FNV-1a hash of the code,
+            /// and `Ord` compares the codes as strings, so neither depends on the
+            /// table's order; [`ErrorCode::ALL`] keeps the documents' order.
             ///
             /// ```
-            /// use fc_generated::ErrorCode;
+            /// use fc_generated::{ErrorCode, Lang};
             ///
-            /// assert_eq!(ErrorCode::ALL.first(), Some(&ErrorCode::InvalidArgument));
+            /// for &code in ErrorCode::ALL {
+            ///     // Display writes the code, and the code parses back.
+            ///     assert_eq!(code.to_string().parse::<ErrorCode>(), Ok(code));
+            ///     assert!((400..600).contains(&code.http_status()));
+            ///     println!("{code} (HTTP {}): {}", code.http_status(), code.solution(Lang::En));
+            /// }
             /// ```
-            pub const ALL: &'static [crate::ErrorCode] = &[$(crate::ErrorCode::$variant),*];
-
-            /// This code's row.
-            #[inline]
-            const fn row(self) -> &'static crate::ErrorCodeRow {
-                match self {
-                    $(crate::ErrorCode::$variant => &error_code_rows::$variant,)*
-                }
-            }
-
-            /// Looks a code up by its exact spelling, without allocating.
-            ///
-            /// [`str::parse`] does the same and explains a miss.
-            ///
-            /// ```
-            /// use fc_generated::ErrorCode;
-            ///
-            /// assert_eq!(ErrorCode::lookup("AccessDenied"), Some(ErrorCode::AccessDenied));
-            /// assert_eq!(ErrorCode::lookup("accessdenied"), None);
-            /// ```
-            pub fn lookup(code: &str) -> Option<crate::ErrorCode> {
-                match code {
-                    $($code => Some(crate::ErrorCode::$variant),)*
-                    _ => None,
-                }
-            }
+            #[allow(clippy::upper_case_acronyms)]
+            pub enum ErrorCode, rows of ErrorCodeRow in error_code_rows;
+            $($entries)*
         }
     };
 }

@@ -126,6 +126,7 @@ mod serde_impls;
 mod status_reason;
 mod string_form;
 mod suggestion;
+mod table;
 
 pub use api_error::ApiError;
 pub use endpoint::{Endpoint, EndpointError};

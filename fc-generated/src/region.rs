@@ -1,10 +1,7 @@
-//! [`Region`]: the table macro the generated code invokes, the accessors,
-//! `Display` and `FromStr`.
-//!
-//! The generator emits the data only: one `region_table!` entry per region,
-//! in the documents' order, each a row with the variant's rustdoc. This file
-//! turns the entries into the enum, its rows and its lookups, and writes
-//! everything that is the same for every region, once.
+//! [`Region`]: the table macro the generated code invokes (`region_table!`,
+//! which adds the enum's docs to `crate::table`'s `wire_table!`), the row
+//! struct, the accessors, `Display` and `FromStr`: everything that is the
+//! same for every region, written once.
 
 use core::fmt;
 use core::str::FromStr;
@@ -24,103 +21,35 @@ pub(crate) struct RegionRow {
     pub(crate) internal: &'static str,
 }
 
-/// Declares [`Region`] from the generated table, whose entries read
-///
-/// ```text
-/// /// <variant rustdoc>
-/// const CnHangzhou: crate::RegionRow = crate::RegionRow { id: "cn-hangzhou", .. };
-/// ```
-///
-/// Each entry becomes a variant (with that rustdoc, and the FNV-1a hash of
-/// its id as discriminant, see [`crate::rules::discriminant`]), that
-/// constant (in `region_rows`, which `Region::row` maps to), an element of
-/// [`Region::ALL`] and an arm of [`Region::lookup`]. One region is one entry,
-/// so a docs bump that adds one shows as one block in review.
+/// Declares [`Region`] from the generated table: its docs, then
+/// [`wire_table!`](crate::table::wire_table), which the module
+/// `crate::table` explains.
 macro_rules! region_table {
-    ($(
-        $(#[$doc:meta])*
-        const $variant:ident: crate::RegionRow = crate::RegionRow {
-            id: $id:literal,
-            name: crate::Localized { en: $en:literal, zh: $zh:literal $(,)? },
-            public: $public:literal,
-            internal: $internal:literal $(,)?
-        };
-    )*) => {
-        /// A Function Compute region, as listed in the documents' endpoint tables.
-        ///
-        /// `#[non_exhaustive]`: a new region in the documents is a new variant in
-        /// a minor release, so a `match` needs a `_` arm. For a region newer than
-        /// this crate, see [`Endpoint::for_unlisted_region`](crate::Endpoint::for_unlisted_region).
-        ///
-        /// Stable wherever the documents add a region: each variant's
-        /// discriminant (`region as u32`) is the 32-bit FNV-1a hash of its id,
-        /// and `Ord` compares ids as strings, so neither depends on the
-        /// table's order; [`Region::ALL`] keeps the documents' order.
-        ///
-        /// ```
-        /// use fc_generated::{Lang, Network, Region};
-        ///
-        /// for &region in Region::ALL {
-        ///     // Display writes the id, and the id parses back.
-        ///     assert_eq!(region.to_string().parse::<Region>(), Ok(region));
-        ///     assert!(region.endpoint(Network::Internal).ends_with("-internal.fc.aliyuncs.com"));
-        ///     println!("{region}: {} / {}", region.name(Lang::En), region.name(Lang::Zh));
-        /// }
-        /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        #[repr(u32)]
-        pub enum Region {
-            $( $(#[$doc])* $variant = crate::rules::discriminant($id), )*
-        }
-
-        /// The documents' region table: one row per region, named as its variant.
-        #[allow(non_upper_case_globals)]
-        mod region_rows {
-            $(
-                pub(crate) const $variant: crate::RegionRow = crate::RegionRow {
-                    id: $id,
-                    name: crate::Localized { en: $en, zh: $zh },
-                    public: $public,
-                    internal: $internal,
-                };
-            )*
-        }
-
-        impl crate::Region {
-            /// Every region, in the documents' order.
+    ($($entries:tt)*) => {
+        crate::table::wire_table! {
+            /// A Function Compute region, as listed in the documents' endpoint tables.
+            ///
+            /// `#[non_exhaustive]`: a new region in the documents is a new variant in
+            /// a minor release, so a `match` needs a `_` arm. For a region newer than
+            /// this crate, see [`Endpoint::for_unlisted_region`](crate::Endpoint::for_unlisted_region).
+            ///
+            /// Stable wherever the documents add a region: each variant's
+            /// discriminant (`region as u32`) is the 32-bit FNV-1a hash of its id,
+            /// and `Ord` compares ids as strings, so neither depends on the
+            /// table's order; [`Region::ALL`] keeps the documents' order.
             ///
             /// ```
-            /// use fc_generated::Region;
+            /// use fc_generated::{Lang, Network, Region};
             ///
-            /// assert_eq!(Region::ALL.first(), Some(&Region::CnHangzhou));
+            /// for &region in Region::ALL {
+            ///     // Display writes the id, and the id parses back.
+            ///     assert_eq!(region.to_string().parse::<Region>(), Ok(region));
+            ///     assert!(region.endpoint(Network::Internal).ends_with("-internal.fc.aliyuncs.com"));
+            ///     println!("{region}: {} / {}", region.name(Lang::En), region.name(Lang::Zh));
+            /// }
             /// ```
-            pub const ALL: &'static [crate::Region] = &[$(crate::Region::$variant),*];
-
-            /// This region's row.
-            #[inline]
-            const fn row(self) -> &'static crate::RegionRow {
-                match self {
-                    $(crate::Region::$variant => &region_rows::$variant,)*
-                }
-            }
-
-            /// Looks a region up by its exact id, without allocating.
-            ///
-            /// [`str::parse`] does the same and explains a miss.
-            ///
-            /// ```
-            /// use fc_generated::Region;
-            ///
-            /// assert_eq!(Region::lookup("cn-hangzhou"), Some(Region::CnHangzhou));
-            /// assert_eq!(Region::lookup("cn-hangzou"), None);
-            /// ```
-            pub fn lookup(id: &str) -> Option<crate::Region> {
-                match id {
-                    $($id => Some(crate::Region::$variant),)*
-                    _ => None,
-                }
-            }
+            pub enum Region, rows of RegionRow in region_rows;
+            $($entries)*
         }
     };
 }
