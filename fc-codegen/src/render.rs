@@ -31,40 +31,53 @@ pub fn render_pretty(generated: &Generated) -> Result<String, syn::Error> {
     let mut text = generated.header.clone();
     for item in &generated.items {
         text.push('\n');
-        match syn::parse2::<syn::Item>(item.clone())? {
-            syn::Item::Macro(table) => text.push_str(&pretty_table(&table.mac)?),
-            other => text.push_str(&prettyplease::unparse(&file_of(other))),
+        let item: syn::Item = syn::parse2(item.clone())?;
+        match table(&item) {
+            Some((path, entries)) => text.push_str(&pretty_table(&path, entries)),
+            None => text.push_str(&prettyplease::unparse(&file_of(item))),
         }
     }
     Ok(text)
 }
 
-/// `path! {`, the body's items formatted and indented, `}`.
+/// A table macro's path and entries: an item macro whose body parses as
+/// items (a `compile_error!("..")` does not, and is printed as it is).
 #[cfg(feature = "pretty")]
-fn pretty_table(table: &syn::Macro) -> Result<String, syn::Error> {
-    let body: syn::File = syn::parse2(table.tokens.clone())?;
+fn table(item: &syn::Item) -> Option<(String, syn::File)> {
+    let syn::Item::Macro(table) = item else {
+        return None;
+    };
+    let entries = syn::parse2(table.mac.tokens.clone()).ok()?;
     let path: Vec<String> = table
+        .mac
         .path
         .segments
         .iter()
         .map(|segment| segment.ident.to_string())
         .collect();
-    let mut text = format!("{}! {{\n", path.join("::"));
-    let body = prettyplease::unparse(&body);
-    let mut lines = body.lines().peekable();
-    while let Some(line) = lines.next() {
-        if !line.is_empty() {
-            text.push_str("    ");
-            text.push_str(line);
-        }
-        text.push('\n');
-        // A blank line between entries: each ends with an unindented `};`.
-        if line == "};" && lines.peek().is_some() {
-            text.push('\n');
-        }
-    }
-    text.push_str("}\n");
-    Ok(text)
+    Some((path.join("::"), entries))
+}
+
+/// `path! {`, each entry formatted and indented, a blank line between two,
+/// `}`.
+#[cfg(feature = "pretty")]
+fn pretty_table(path: &str, entries: syn::File) -> String {
+    let entries: Vec<String> = entries
+        .items
+        .into_iter()
+        .map(|entry| {
+            let mut text = String::new();
+            for line in prettyplease::unparse(&file_of(entry)).lines() {
+                if !line.is_empty() {
+                    text.push_str("    ");
+                    text.push_str(line);
+                }
+                text.push('\n');
+            }
+            text
+        })
+        .collect();
+    format!("{path}! {{\n{}}}\n", entries.join("\n"))
 }
 
 #[cfg(feature = "pretty")]
@@ -73,5 +86,36 @@ fn file_of(item: syn::Item) -> syn::File {
         shebang: None,
         attrs: Vec::new(),
         items: vec![item],
+    }
+}
+
+#[cfg(all(test, feature = "pretty"))]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    fn generated(items: Vec<proc_macro2::TokenStream>) -> Generated {
+        Generated {
+            header: "// header\n".to_owned(),
+            items,
+            crate_docs: String::new(),
+            region_count: 0,
+            error_count: 0,
+        }
+    }
+
+    #[test]
+    fn a_table_is_one_block_per_entry_and_other_macros_print_as_they_are() {
+        let text = render_pretty(&generated(vec![
+            quote! { crate::t! { const A: u8 = 1; const B: u8 = 2; } },
+            quote! { compile_error!("a generator bug"); },
+        ]))
+        .unwrap();
+        assert_eq!(
+            text,
+            "// header\n\ncrate::t! {\n    const A: u8 = 1;\n\n    const B: u8 = 2;\n}\n\
+             \ncompile_error!(\"a generator bug\");\n"
+        );
     }
 }
