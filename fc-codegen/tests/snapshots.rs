@@ -140,6 +140,22 @@ fn one_inserted_block<'a>(before: &str, after: &'a str) -> Vec<&'a str> {
     after[prefix..after.len() - suffix].to_vec()
 }
 
+/// Renders `spec` and asserts its pretty output is `before` with one block
+/// inserted, holding exactly one entry, `const <variant>:`.
+fn assert_one_entry_added(before: &str, spec: &fc_codegen::spec::Spec, variant: &str) {
+    let after = pretty(spec_dir_of(spec).path());
+    let block = one_inserted_block(before, &after);
+    let entries: Vec<&&str> = block
+        .iter()
+        .filter(|line| line.contains("const "))
+        .collect();
+    assert_eq!(entries.len(), 1, "{block:#?}");
+    assert!(
+        entries[0].contains(&format!("const {variant}:")),
+        "{block:#?}"
+    );
+}
+
 #[test]
 fn a_docs_bump_that_adds_one_entry_changes_one_block_of_the_pretty_output() {
     let before = pretty(&workspace_root().join("spec"));
@@ -148,16 +164,7 @@ fn a_docs_bump_that_adds_one_entry_changes_one_block_of_the_pretty_output() {
     let mut code = spec.errors[6].clone();
     code.code = "AddedCode".to_owned();
     spec.errors.insert(7, code);
-    let after = pretty(spec_dir_of(&spec).path());
-    let block = one_inserted_block(&before, &after);
-    assert!(
-        block.iter().any(|line| line.contains("const AddedCode:")),
-        "{block:#?}"
-    );
-    assert_eq!(
-        block.iter().filter(|line| line.contains("const ")).count(),
-        1
-    );
+    assert_one_entry_added(&before, &spec, "AddedCode");
 
     let mut spec = real_spec();
     let mut region = spec.regions[3].clone();
@@ -165,16 +172,7 @@ fn a_docs_bump_that_adds_one_entry_changes_one_block_of_the_pretty_output() {
     region.endpoint.public = "cn-added-1.fc.aliyuncs.com".to_owned();
     region.endpoint.internal = "cn-added-1-internal.fc.aliyuncs.com".to_owned();
     spec.regions.insert(4, region);
-    let after = pretty(spec_dir_of(&spec).path());
-    let block = one_inserted_block(&before, &after);
-    assert!(
-        block.iter().any(|line| line.contains("const CnAdded1:")),
-        "{block:#?}"
-    );
-    assert_eq!(
-        block.iter().filter(|line| line.contains("const ")).count(),
-        1
-    );
+    assert_one_entry_added(&before, &spec, "CnAdded1");
 }
 
 #[test]
