@@ -11,6 +11,7 @@
 //! ([`crate::validate`]), so an empty text beside a mistyped status shows
 //! in the same run.
 
+use std::cell::OnceCell;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -41,16 +42,30 @@ pub struct LoadedSpec {
     pub errors: SourceFile,
 }
 
-/// One spec file: where it is and its lines.
+/// One spec file: where it is and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as it was given (relative paths stay relative in reports).
     pub path: PathBuf,
-    /// Line lookups over the file's text.
-    pub(crate) lines: LineIndex,
+    text: String,
+    /// Line lookups over `text`, built the first time a problem needs a
+    /// line: a spec without problems never pays for them.
+    lines: OnceCell<LineIndex>,
 }
 
 impl SourceFile {
+    fn new(path: &Path, text: String) -> Self {
+        SourceFile {
+            path: path.to_path_buf(),
+            text,
+            lines: OnceCell::new(),
+        }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
     /// A problem in this file about `field` of `entry` (from the top of the
     /// file without an entry), on the line that shows the field.
     pub(crate) fn problem(
@@ -80,7 +95,7 @@ impl SourceFile {
 
     /// The entry of the list `key` that holds the 1-based `line`.
     fn entry_at_line(&self, key: &'static str, line: usize) -> Option<Entry> {
-        let index = self.lines.entry_at_line(key, line)?;
+        let index = self.lines().entry_at_line(key, line)?;
         Some(Entry::new(key, index, None))
     }
 
@@ -89,10 +104,10 @@ impl SourceFile {
     /// line of the deepest part of `path` that is found.
     pub(crate) fn line_of(&self, entry: Option<&Entry>, path: &[&str]) -> Option<usize> {
         match entry {
-            Some(entry) => self.lines.field_line(entry.list, entry.index, path),
+            Some(entry) => self.lines().field_line(entry.list, entry.index, path),
             None => (1..=path.len())
                 .rev()
-                .find_map(|len| self.lines.path_line(&path[..len])),
+                .find_map(|len| self.lines().path_line(&path[..len])),
         }
     }
 }
@@ -115,15 +130,14 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
         SPEC_FILES.map(|name| read_file(&dir.join(name), &mut errors));
     let mut problems = Vec::new();
     let mut found = (&mut errors, &mut problems);
-    let service = service
-        .and_then(|(file, text)| decode_file(file, &text, None, decode::service, &mut found));
-    let regions = regions.and_then(|(file, text)| {
+    let service = service.and_then(|file| decode_file(file, None, decode::service, &mut found));
+    let regions = regions.and_then(|file| {
         let decode = |value: &Value| decode::list(value, "regions", Decoder::region);
-        decode_file(file, &text, Some(("regions", "id")), decode, &mut found)
+        decode_file(file, Some(("regions", "id")), decode, &mut found)
     });
-    let error_codes = error_codes.and_then(|(file, text)| {
+    let error_codes = error_codes.and_then(|file| {
         let decode = |value: &Value| decode::list(value, "errors", Decoder::error);
-        decode_file(file, &text, Some(("errors", "code")), decode, &mut found)
+        decode_file(file, Some(("errors", "code")), decode, &mut found)
     });
     let (Some(service), Some(regions), Some(error_codes)) = (service, regions, error_codes) else {
         errors.extend(in_file_and_line_order(problems));
@@ -239,7 +253,7 @@ fn meant_spec_file(name: &str) -> Option<&'static str> {
     })
 }
 
-fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<(SourceFile, String)> {
+fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
     let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
         Err(message) => {
@@ -258,11 +272,7 @@ fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<(SourceFile, S
                 errors.push(Diagnostic::new(path, message).at_line(Some(line)));
                 return None;
             }
-            let file = SourceFile {
-                path: path.to_path_buf(),
-                lines: LineIndex::new(&text),
-            };
-            Some((file, text))
+            Some(SourceFile::new(path, text))
         }
         Err(error) => {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
@@ -371,12 +381,11 @@ fn decoded_problem(file: &SourceFile, entry: Option<Entry>, problem: &Problem) -
 /// entry's id where the YAML holds one as text.
 fn decode_file<T>(
     file: SourceFile,
-    text: &str,
     list: Option<(&'static str, &'static str)>,
     decode: impl FnOnce(&Value) -> Decoded<T>,
     found: &mut (&mut Vec<Diagnostic>, &mut Vec<Diagnostic>),
 ) -> Option<(Decoded<T>, SourceFile)> {
-    let value = parse_value(&file, text, list.map(|(key, _)| key), found.0)?;
+    let value = parse_value(&file, list.map(|(key, _)| key), found.0)?;
     let decoded = decode(&value);
     found.1.extend(decoded.problems.iter().map(|problem| {
         let entry = problem.entry.zip(list).map(|(index, (key, id_field))| {
@@ -392,11 +401,10 @@ fn decode_file<T>(
 /// In a file holding the list `list_key`, a problem inside an entry names it.
 fn parse_value(
     file: &SourceFile,
-    text: &str,
     list_key: Option<&'static str>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
-    match serde_yaml::from_str::<Value>(text) {
+    match serde_yaml::from_str::<Value>(&file.text) {
         Ok(Value::Null) => {
             errors.push(file.problem(None, &[], "the file is empty"));
             None
@@ -417,7 +425,7 @@ fn parse_problems(
     error: &serde_yaml::Error,
     list_key: Option<&'static str>,
 ) -> Vec<Diagnostic> {
-    let duplicates = file.lines.duplicate_keys();
+    let duplicates = file.lines().duplicate_keys();
     let location = error
         .location()
         .map(|location| (location.line(), location.column()));
@@ -481,10 +489,7 @@ mod tests {
     use super::*;
 
     fn parse_report(text: &str) -> Vec<String> {
-        let file = SourceFile {
-            path: PathBuf::from("regions.yaml"),
-            lines: LineIndex::new(text),
-        };
+        let file = SourceFile::new(Path::new("regions.yaml"), text.to_owned());
         let error = serde_yaml::from_str::<Value>(text).unwrap_err();
         parse_problems(&file, &error, Some("regions"))
             .iter()
