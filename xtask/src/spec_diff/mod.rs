@@ -17,6 +17,8 @@ mod source;
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use fc_codegen::spec::{
     DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
     ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec,
@@ -74,13 +76,16 @@ impl<T> ListDiff<T> {
     }
 }
 
-/// An entry and its index in its list (`ALL[index]`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An entry and its index in its list (`ALL[index]`); the JSON gives the
+/// entry as the spec model serializes it (the YAML's field names), then the
+/// index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Placed<T> {
+    /// The entry.
+    #[serde(flatten)]
+    pub entry: T,
     /// The index in the list it belongs to, from 0.
     pub index: usize,
-    /// The entry.
-    pub entry: T,
 }
 
 /// An entry present on both sides, with the fields that differ.
@@ -93,7 +98,7 @@ pub struct ChangedEntry {
 }
 
 /// An entry whose position relative to the entries on both sides changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Moved {
     /// The region id or the error code.
     pub key: String,
@@ -182,8 +187,10 @@ impl Field {
 }
 
 /// A field's value: localized text keeps both languages, so a reviewer sees
-/// the language that did not change beside the one that did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the language that did not change beside the one that did. The JSON is a
+/// string, a number, a boolean, or `{"en": .., "zh": ..}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum FieldValue {
     /// A plain string.
     Text(String),
