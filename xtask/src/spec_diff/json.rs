@@ -4,16 +4,21 @@
 //! feature `write`), so the JSON names every field the YAML has, and a new
 //! model field reaches the JSON without an edit here.
 //!
+//! The diff types are their own JSON: derived where the shape is the type's
+//! (`Placed`, `Moved`, `FieldValue`), implemented here where the JSON adds
+//! the bump each change requires.
+//!
 //! A CI step can read `bump` and fail a PR that needs a major bump without a
 //! version change.
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use fc_codegen::spec::{DocumentSpec, ErrorSpec, Localized, RegionSpec};
+use fc_codegen::spec::{DocumentSpec, ErrorSpec, RegionSpec};
 
 use super::markdown::summary_line;
-use super::semver::{entry_bump, field_rule, required_bump, Bump, ADDED, MOVED, REMOVED};
-use super::{ChangedEntry, FieldChange, FieldValue, ListDiff, Moved, Placed, SpecDiff};
+use super::semver::{entry_bump, field_rule, required_bump, Bump, Rule, ADDED, MOVED, REMOVED};
+use super::{ChangedEntry, FieldChange, ListDiff, SpecDiff};
 
 /// The version of this JSON shape.
 const FORMAT_VERSION: u32 = 2;
@@ -40,11 +45,11 @@ pub fn render_json(diff: &SpecDiff, from: &str, to: &str) -> String {
             regions: count(&diff.regions),
             error_codes: count(&diff.errors),
         },
-        regions: list(&diff.regions),
-        error_codes: list(&diff.errors),
-        service: diff.service.iter().map(field).collect(),
+        regions: &diff.regions,
+        error_codes: &diff.errors,
+        service: &diff.service,
     };
-    // Only strings, numbers, booleans and derived structs: serializing cannot fail.
+    // Only strings, numbers, booleans and structs: serializing cannot fail.
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
     text
@@ -59,9 +64,9 @@ struct Report<'a> {
     bump: Bump,
     documents: DocumentsJson<'a>,
     counts: Counts,
-    regions: List<'a, RegionSpec>,
-    error_codes: List<'a, ErrorSpec>,
-    service: Vec<FieldJson<'a>>,
+    regions: &'a ListDiff<RegionSpec>,
+    error_codes: &'a ListDiff<ErrorSpec>,
+    service: &'a [FieldChange],
 }
 
 #[derive(Serialize)]
@@ -90,58 +95,6 @@ struct Count {
     moved: usize,
 }
 
-#[derive(Serialize)]
-struct List<'a, T> {
-    added: Vec<PlacedJson<'a, T>>,
-    removed: Vec<PlacedJson<'a, T>>,
-    changed: Vec<ChangedJson<'a>>,
-    moved: Vec<MovedJson<'a>>,
-}
-
-/// An added or removed entry as the spec model serializes it (the YAML's
-/// field names), then its place and bump.
-#[derive(Serialize)]
-struct PlacedJson<'a, T> {
-    #[serde(flatten)]
-    entry: &'a T,
-    index: usize,
-    bump: Bump,
-}
-
-#[derive(Serialize)]
-struct ChangedJson<'a> {
-    key: &'a str,
-    bump: Bump,
-    fields: Vec<FieldJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct MovedJson<'a> {
-    key: &'a str,
-    old_index: usize,
-    new_index: usize,
-    bump: Bump,
-}
-
-#[derive(Serialize)]
-struct FieldJson<'a> {
-    field: &'static str,
-    bump: Bump,
-    reason: &'static str,
-    old: ValueJson<'a>,
-    new: ValueJson<'a>,
-}
-
-/// A string, a number, a boolean, or `{"en": .., "zh": ..}`.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum ValueJson<'a> {
-    Text(&'a str),
-    Localized(&'a Localized),
-    Status(u16),
-    Flag(bool),
-}
-
 fn count<T>(list: &ListDiff<T>) -> Count {
     Count {
         added: list.added.len(),
@@ -151,60 +104,51 @@ fn count<T>(list: &ListDiff<T>) -> Count {
     }
 }
 
-fn list<T>(list: &ListDiff<T>) -> List<'_, T> {
-    List {
-        added: list.added.iter().map(|p| placed(p, ADDED.bump)).collect(),
-        removed: list
-            .removed
-            .iter()
-            .map(|p| placed(p, REMOVED.bump))
-            .collect(),
-        changed: list.changed.iter().map(changed).collect(),
-        moved: list.moved.iter().map(moved).collect(),
+/// A list entry's own fields, then the bump its kind of change requires.
+#[derive(Serialize)]
+struct Bumped<'a, T> {
+    #[serde(flatten)]
+    entry: &'a T,
+    bump: Bump,
+}
+
+fn bumped<T>(entries: &[T], rule: Rule) -> Vec<Bumped<'_, T>> {
+    let bump = rule.bump;
+    entries.iter().map(|entry| Bumped { entry, bump }).collect()
+}
+
+impl<T: Serialize> Serialize for ListDiff<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut json = serializer.serialize_struct("ListDiff", 4)?;
+        json.serialize_field("added", &bumped(&self.added, ADDED))?;
+        json.serialize_field("removed", &bumped(&self.removed, REMOVED))?;
+        json.serialize_field("changed", &self.changed)?;
+        json.serialize_field("moved", &bumped(&self.moved, MOVED))?;
+        json.end()
     }
 }
 
-fn placed<T>(placed: &Placed<T>, bump: Bump) -> PlacedJson<'_, T> {
-    PlacedJson {
-        index: placed.index,
-        bump,
-        entry: &placed.entry,
+/// The key, the strongest bump of its fields, then the fields.
+impl Serialize for ChangedEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut json = serializer.serialize_struct("ChangedEntry", 3)?;
+        json.serialize_field("key", &self.key)?;
+        json.serialize_field("bump", &entry_bump(&self.changes))?;
+        json.serialize_field("fields", &self.changes)?;
+        json.end()
     }
 }
 
-fn changed(entry: &ChangedEntry) -> ChangedJson<'_> {
-    ChangedJson {
-        key: &entry.key,
-        bump: entry_bump(&entry.changes),
-        fields: entry.changes.iter().map(field).collect(),
-    }
-}
-
-fn moved(moved: &Moved) -> MovedJson<'_> {
-    MovedJson {
-        key: &moved.key,
-        old_index: moved.old_index,
-        new_index: moved.new_index,
-        bump: MOVED.bump,
-    }
-}
-
-fn field(change: &FieldChange) -> FieldJson<'_> {
-    let rule = field_rule(change.field);
-    FieldJson {
-        field: change.field.path(),
-        bump: rule.bump,
-        reason: rule.reason,
-        old: value(&change.old),
-        new: value(&change.new),
-    }
-}
-
-fn value(value: &FieldValue) -> ValueJson<'_> {
-    match value {
-        FieldValue::Text(text) => ValueJson::Text(text),
-        FieldValue::Localized(text) => ValueJson::Localized(text),
-        FieldValue::Status(status) => ValueJson::Status(*status),
-        FieldValue::Flag(flag) => ValueJson::Flag(*flag),
+/// The field's path, its rule, then the old and new value.
+impl Serialize for FieldChange {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let rule = field_rule(self.field);
+        let mut json = serializer.serialize_struct("FieldChange", 5)?;
+        json.serialize_field("field", self.field.path())?;
+        json.serialize_field("bump", &rule.bump)?;
+        json.serialize_field("reason", rule.reason)?;
+        json.serialize_field("old", &self.old)?;
+        json.serialize_field("new", &self.new)?;
+        json.end()
     }
 }

@@ -99,16 +99,15 @@ fn list_sections<T>(
     list: &ListDiff<T>,
     entry_lines: fn(&mut String, &str, &Placed<T>),
 ) {
-    if !list.added.is_empty() {
-        heading(out, &format!("{title} added"), ADDED);
-        for placed in &list.added {
-            entry_lines(out, type_name, placed);
-        }
-    }
-    if !list.removed.is_empty() {
-        heading(out, &format!("{title} removed"), REMOVED);
-        for placed in &list.removed {
-            entry_lines(out, type_name, placed);
+    for (kind, rule, entries) in [
+        ("added", ADDED, &list.added),
+        ("removed", REMOVED, &list.removed),
+    ] {
+        if !entries.is_empty() {
+            heading(out, &format!("{title} {kind}"), rule);
+            for placed in entries {
+                entry_lines(out, type_name, placed);
+            }
         }
     }
     if !list.changed.is_empty() {

@@ -17,6 +17,8 @@ mod source;
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use fc_codegen::spec::{
     DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
     ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec,
@@ -74,13 +76,16 @@ impl<T> ListDiff<T> {
     }
 }
 
-/// An entry and its index in its list (`ALL[index]`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An entry and its index in its list (`ALL[index]`); the JSON gives the
+/// entry as the spec model serializes it (the YAML's field names), then the
+/// index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Placed<T> {
+    /// The entry.
+    #[serde(flatten)]
+    pub entry: T,
     /// The index in the list it belongs to, from 0.
     pub index: usize,
-    /// The entry.
-    pub entry: T,
 }
 
 /// An entry present on both sides, with the fields that differ.
@@ -93,7 +98,7 @@ pub struct ChangedEntry {
 }
 
 /// An entry whose position relative to the entries on both sides changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Moved {
     /// The region id or the error code.
     pub key: String,
@@ -182,8 +187,10 @@ impl Field {
 }
 
 /// A field's value: localized text keeps both languages, so a reviewer sees
-/// the language that did not change beside the one that did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the language that did not change beside the one that did. The JSON is a
+/// string, a number, a boolean, or `{"en": .., "zh": ..}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum FieldValue {
     /// A plain string.
     Text(String),
@@ -215,10 +222,23 @@ pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
     SpecDiff {
         old_documents: old_service.documents.clone(),
         new_documents: new_service.documents.clone(),
-        service: service_changes(old_service, new_service),
-        regions: list_diff(old_regions, new_regions, |r| &r.id, region_changes),
-        errors: list_diff(old_errors, new_errors, |e| &e.code, error_changes),
+        service: changes(service_fields(old_service), service_fields(new_service)),
+        regions: list_diff(old_regions, new_regions, |r| &r.id, region_fields),
+        errors: list_diff(old_errors, new_errors, |e| &e.code, error_fields),
     }
+}
+
+/// A struct's fields and their values, in spec field order; the diff
+/// compares one side's list with the other's.
+type Fields = Vec<(Field, FieldValue)>;
+
+/// The fields whose values differ between two lists of the same struct.
+fn changes(old: Fields, new: Fields) -> Vec<FieldChange> {
+    old.into_iter()
+        .zip(new)
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((field, old), (_, new))| FieldChange { field, old, new })
+        .collect()
 }
 
 // Every struct of the spec model is destructured in full, without `..`:
@@ -226,201 +246,74 @@ pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
 // it and `semver::field_rule` gives it a bump, instead of being reported as
 // "no change".
 
-fn service_changes(old: &ServiceSpec, new: &ServiceSpec) -> Vec<FieldChange> {
+fn service_fields(service: &ServiceSpec) -> Fields {
     let ServiceSpec {
-        documents: old_documents,
-        domain: old_domain,
-        error_body: old_body,
-    } = old;
-    let ServiceSpec {
-        documents: new_documents,
-        domain: new_domain,
-        error_body: new_body,
-    } = new;
-    let mut changes = document_changes(old_documents, new_documents);
-    changes.extend(domain_changes(old_domain, new_domain));
-    changes.extend(error_body_changes(old_body, new_body));
-    changes
-}
-
-fn document_changes(old: &Documents, new: &Documents) -> Vec<FieldChange> {
-    let Documents {
-        en: old_en,
-        zh: old_zh,
-    } = old;
-    let Documents {
-        en: new_en,
-        zh: new_zh,
-    } = new;
+        documents: Documents { en, zh },
+        domain: DomainSpec { format, example },
+        error_body: ErrorBodySpec {
+            code_field,
+            message_field,
+        },
+    } = service;
     let DocumentSpec {
-        title: old_en_title,
-        version: old_en_version,
-    } = old_en;
+        title: en_title,
+        version: en_version,
+    } = en;
     let DocumentSpec {
-        title: new_en_title,
-        version: new_en_version,
-    } = new_en;
-    let DocumentSpec {
-        title: old_zh_title,
-        version: old_zh_version,
-    } = old_zh;
-    let DocumentSpec {
-        title: new_zh_title,
-        version: new_zh_version,
-    } = new_zh;
-    [
-        text_change(Field::DocumentTitleEn, old_en_title, new_en_title),
-        text_change(Field::DocumentVersionEn, old_en_version, new_en_version),
-        text_change(Field::DocumentTitleZh, old_zh_title, new_zh_title),
-        text_change(Field::DocumentVersionZh, old_zh_version, new_zh_version),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-fn domain_changes(old: &DomainSpec, new: &DomainSpec) -> Vec<FieldChange> {
-    let DomainSpec {
-        format: old_format,
-        example: old_example,
-    } = old;
-    let DomainSpec {
-        format: new_format,
-        example: new_example,
-    } = new;
+        title: zh_title,
+        version: zh_version,
+    } = zh;
     let DomainExample {
-        account_id: old_account_id,
-        region: old_region,
-        host: old_host,
-    } = old_example;
-    let DomainExample {
-        account_id: new_account_id,
-        region: new_region,
-        host: new_host,
-    } = new_example;
+        account_id,
+        region,
+        host,
+    } = example;
     [
-        text_change(Field::DomainFormat, old_format, new_format),
-        text_change(
-            Field::DomainExampleAccountId,
-            old_account_id,
-            new_account_id,
-        ),
-        text_change(Field::DomainExampleRegion, old_region, new_region),
-        text_change(Field::DomainExampleHost, old_host, new_host),
+        (Field::DocumentTitleEn, en_title),
+        (Field::DocumentVersionEn, en_version),
+        (Field::DocumentTitleZh, zh_title),
+        (Field::DocumentVersionZh, zh_version),
+        (Field::DomainFormat, format),
+        (Field::DomainExampleAccountId, account_id),
+        (Field::DomainExampleRegion, region),
+        (Field::DomainExampleHost, host),
+        (Field::ErrorBodyCode, code_field),
+        (Field::ErrorBodyMessage, message_field),
     ]
-    .into_iter()
-    .flatten()
-    .collect()
+    .map(|(field, text)| (field, FieldValue::Text(text.clone())))
+    .to_vec()
 }
 
-fn error_body_changes(old: &ErrorBodySpec, new: &ErrorBodySpec) -> Vec<FieldChange> {
-    let ErrorBodySpec {
-        code_field: old_code,
-        message_field: old_message,
-    } = old;
-    let ErrorBodySpec {
-        code_field: new_code,
-        message_field: new_message,
-    } = new;
-    [
-        text_change(Field::ErrorBodyCode, old_code, new_code),
-        text_change(Field::ErrorBodyMessage, old_message, new_message),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-/// The id is the key the lists are matched on, so it never differs here.
-fn region_changes(old: &RegionSpec, new: &RegionSpec) -> Vec<FieldChange> {
+/// The id is the key the lists are matched on, so it is not a field here.
+fn region_fields(region: &RegionSpec) -> Fields {
     let RegionSpec {
         id: _,
-        name: old_name,
-        endpoint: old_endpoint,
-    } = old;
-    let RegionSpec {
-        id: _,
-        name: new_name,
-        endpoint: new_endpoint,
-    } = new;
-    let EndpointSpec {
-        public: old_public,
-        internal: old_internal,
-    } = old_endpoint;
-    let EndpointSpec {
-        public: new_public,
-        internal: new_internal,
-    } = new_endpoint;
-    [
-        localized_change(Field::RegionName, old_name, new_name),
-        text_change(Field::EndpointPublic, old_public, new_public),
-        text_change(Field::EndpointInternal, old_internal, new_internal),
+        name,
+        endpoint: EndpointSpec { public, internal },
+    } = region;
+    vec![
+        (Field::RegionName, FieldValue::Localized(name.clone())),
+        (Field::EndpointPublic, FieldValue::Text(public.clone())),
+        (Field::EndpointInternal, FieldValue::Text(internal.clone())),
     ]
-    .into_iter()
-    .flatten()
-    .collect()
 }
 
-/// The code is the key the lists are matched on, so it never differs here.
-fn error_changes(old: &ErrorSpec, new: &ErrorSpec) -> Vec<FieldChange> {
+/// The code is the key the lists are matched on, so it is not a field here.
+fn error_fields(error: &ErrorSpec) -> Fields {
     let ErrorSpec {
         code: _,
-        http_status: old_status,
-        cause: old_cause,
-        solution: old_solution,
-        annotation: old_annotation,
-    } = old;
-    let ErrorSpec {
-        code: _,
-        http_status: new_status,
-        cause: new_cause,
-        solution: new_solution,
-        annotation: new_annotation,
-    } = new;
-    let ErrorAnnotation {
-        retryable: old_retryable,
-        reason: old_reason,
-    } = old_annotation;
-    let ErrorAnnotation {
-        retryable: new_retryable,
-        reason: new_reason,
-    } = new_annotation;
-    let status = (old_status != new_status).then_some(FieldChange {
-        field: Field::HttpStatus,
-        old: FieldValue::Status(*old_status),
-        new: FieldValue::Status(*new_status),
-    });
-    let retryable = (old_retryable != new_retryable).then_some(FieldChange {
-        field: Field::Retryable,
-        old: FieldValue::Flag(*old_retryable),
-        new: FieldValue::Flag(*new_retryable),
-    });
-    [
-        status,
-        localized_change(Field::Cause, old_cause, new_cause),
-        localized_change(Field::Solution, old_solution, new_solution),
-        retryable,
-        text_change(Field::RetryReason, old_reason, new_reason),
+        http_status,
+        cause,
+        solution,
+        annotation: ErrorAnnotation { retryable, reason },
+    } = error;
+    vec![
+        (Field::HttpStatus, FieldValue::Status(*http_status)),
+        (Field::Cause, FieldValue::Localized(cause.clone())),
+        (Field::Solution, FieldValue::Localized(solution.clone())),
+        (Field::Retryable, FieldValue::Flag(*retryable)),
+        (Field::RetryReason, FieldValue::Text(reason.clone())),
     ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-fn text_change(field: Field, old: &str, new: &str) -> Option<FieldChange> {
-    (old != new).then(|| FieldChange {
-        field,
-        old: FieldValue::Text(old.to_owned()),
-        new: FieldValue::Text(new.to_owned()),
-    })
-}
-
-fn localized_change(field: Field, old: &Localized, new: &Localized) -> Option<FieldChange> {
-    (old != new).then(|| FieldChange {
-        field,
-        old: FieldValue::Localized(old.clone()),
-        new: FieldValue::Localized(new.clone()),
-    })
 }
 
 /// Matches two lists by key and sorts every entry into added, removed,
@@ -429,7 +322,7 @@ fn list_diff<T: Clone>(
     old: &[T],
     new: &[T],
     key: impl Fn(&T) -> &String,
-    changes: impl Fn(&T, &T) -> Vec<FieldChange>,
+    fields: fn(&T) -> Fields,
 ) -> ListDiff<T> {
     let old_index = first_index_by_key(old, &key);
     let new_index = first_index_by_key(new, &key);
@@ -457,7 +350,7 @@ fn list_diff<T: Clone>(
     let changed = common
         .iter()
         .filter_map(|&(o, n)| {
-            let changes = changes(&old[o], &new[n]);
+            let changes = changes(fields(&old[o]), fields(&new[n]));
             (!changes.is_empty()).then(|| ChangedEntry {
                 key: key(&new[n]).clone(),
                 changes,

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{Field, SpecDiff};
+use super::{Field, FieldChange, ListDiff, SpecDiff};
 
 /// The version bump a change requires, weakest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -105,32 +105,27 @@ pub fn field_rule(field: Field) -> Rule {
 /// The bump `fc-generated` needs for this diff: the strongest rule that any
 /// of its changes triggers, or [`Bump::None`] when nothing changed.
 pub fn required_bump(diff: &SpecDiff) -> Bump {
-    let service = diff
-        .service
-        .iter()
-        .map(|change| field_rule(change.field).bump);
     let lists = [list_bumps(&diff.regions), list_bumps(&diff.errors)];
-    service
-        .chain(lists.into_iter().flatten())
+    let service = entry_bump(&diff.service);
+    lists
+        .into_iter()
+        .flatten()
+        .chain([service])
         .max()
         .unwrap_or(Bump::None)
 }
 
-fn list_bumps<T>(list: &super::ListDiff<T>) -> Vec<Bump> {
+fn list_bumps<T>(list: &ListDiff<T>) -> Vec<Bump> {
     let added = list.added.iter().map(|_| ADDED.bump);
     let removed = list.removed.iter().map(|_| REMOVED.bump);
     let moved = list.moved.iter().map(|_| MOVED.bump);
-    let changed = list.changed.iter().flat_map(|entry| {
-        entry
-            .changes
-            .iter()
-            .map(|change| field_rule(change.field).bump)
-    });
+    let changed = list.changed.iter().map(|entry| entry_bump(&entry.changes));
     added.chain(removed).chain(moved).chain(changed).collect()
 }
 
-/// The strongest rule among one changed entry's fields.
-pub fn entry_bump(changes: &[super::FieldChange]) -> Bump {
+/// The strongest rule among some field changes (one changed entry's, or the
+/// service file's), or [`Bump::None`] for none.
+pub fn entry_bump(changes: &[FieldChange]) -> Bump {
     changes
         .iter()
         .map(|change| field_rule(change.field).bump)

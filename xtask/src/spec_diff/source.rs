@@ -62,17 +62,7 @@ pub struct LoadedSide {
 pub fn default_from() -> Result<Side, String> {
     let root = repo_root()?;
     for base in ["main", "origin/main"] {
-        if git(
-            &root,
-            &[
-                "rev-parse",
-                "--verify",
-                "--quiet",
-                &format!("{base}^{{commit}}"),
-            ],
-        )
-        .is_ok()
-        {
+        if commit_of(&root, base).is_ok() {
             let merge_base = git(&root, &["merge-base", "HEAD", base]).map_err(|error| {
                 format!("cannot find the merge-base of HEAD and {base}: {error}")
             })?;
@@ -120,16 +110,8 @@ fn load_valid(dir: &Path) -> Result<Spec, Diagnostics> {
 /// Writes the spec files at `rev` into a temporary folder and loads that.
 fn load_revision(rev: &str, name: &str) -> Result<LoadedSide, String> {
     let root = repo_root()?;
-    let commit = git(
-        &root,
-        &[
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            &format!("{rev}^{{commit}}"),
-        ],
-    )
-    .map_err(|_| format!("{rev:?} is neither a folder nor a git revision"))?;
+    let commit = commit_of(&root, rev)
+        .map_err(|_| format!("{rev:?} is neither a folder nor a git revision"))?;
     let folder = tempfile::Builder::new()
         .prefix("fc-spec-diff-")
         .tempdir()
@@ -179,6 +161,12 @@ fn repo_root() -> Result<PathBuf, String> {
         .map_err(|error| {
             format!("not inside a git repository ({error}); pass --from and --to as folders")
         })
+}
+
+/// The full hash of the commit `rev` names.
+fn commit_of(root: &Path, rev: &str) -> Result<String, String> {
+    let commit = format!("{rev}^{{commit}}");
+    git(root, &["rev-parse", "--verify", "--quiet", &commit])
 }
 
 /// Runs git and returns its output, trimmed.
