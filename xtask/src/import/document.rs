@@ -274,7 +274,7 @@ struct Parser<'a> {
     /// The lines of the code block under "Error code format".
     body_lines: Vec<(usize, &'a str)>,
     /// The code spans under "Domain name format".
-    domain_spans: Vec<(usize, String)>,
+    domain_spans: Vec<Located<String>>,
 }
 
 impl<'a> Parser<'a> {
@@ -381,8 +381,11 @@ impl<'a> Parser<'a> {
             // so its text is not read as part of the one before.
             self.section = Section::Other;
         } else if self.section == Section::DomainFormat {
-            self.domain_spans
-                .extend(code_spans(text).map(|span| (line, span.to_owned())));
+            let spans = code_spans(text).map(|span| Located {
+                line,
+                value: span.to_owned(),
+            });
+            self.domain_spans.extend(spans);
         }
     }
 
@@ -555,7 +558,7 @@ impl<'a> Parser<'a> {
         };
         let mut code_field = None;
         let mut message_field = None;
-        for (line, text) in self.body_lines.clone() {
+        for (line, text) in std::mem::take(&mut self.body_lines) {
             let entry = text.trim().trim_end_matches(',').trim();
             if matches!(entry, "" | "{" | "}") {
                 continue;
@@ -597,43 +600,35 @@ impl<'a> Parser<'a> {
     /// host (the code span that is an account id and an endpoint).
     fn domain(&mut self) -> (Option<Located<String>>, Option<Located<String>>) {
         let section = section_name(self.vocabulary, Section::DomainFormat);
-        let Some((line, format)) = self.domain_spans.first().cloned() else {
+        let spans = std::mem::take(&mut self.domain_spans);
+        let Some(format) = spans.first().cloned() else {
             self.missing(format!(
                 "no domain name format (a `code span` in the section {section})"
             ));
             return (None, None);
         };
-        let format = Some(Located {
-            line,
-            value: format,
-        });
-        let mut hosts: Vec<(usize, String)> = Vec::new();
-        for (line, span) in &self.domain_spans {
-            if is_example_host(span) && !hosts.iter().any(|(_, host)| host == span) {
-                hosts.push((*line, span.clone()));
+        let mut hosts: Vec<Located<String>> = Vec::new();
+        for span in spans {
+            if is_example_host(&span.value) && !hosts.iter().any(|host| host.value == span.value) {
+                hosts.push(span);
             }
         }
-        match hosts.as_slice() {
-            [(line, host)] => (
-                format,
-                Some(Located {
-                    line: *line,
-                    value: host.clone(),
-                }),
-            ),
+        let host = match hosts.as_slice() {
+            [host] => Some(host.clone()),
             [] => {
                 self.missing(format!("no example host (a `code span` like `16530750.cn-shanghai.fc.aliyuncs.com`) in the section {section}"));
-                (format, None)
+                None
             }
-            [_, (line, _), ..] => {
-                let all: Vec<&str> = hosts.iter().map(|(_, host)| host.as_str()).collect();
+            [_, second, ..] => {
+                let all: Vec<&str> = hosts.iter().map(|host| host.value.as_str()).collect();
                 self.problem(
-                    *line,
+                    second.line,
                     format!("more than one example host in the section {section}: {all:?}"),
                 );
-                (format, None)
+                None
             }
-        }
+        };
+        (Some(format), host)
     }
 
     fn require_tables(&mut self) {
