@@ -177,13 +177,12 @@ pub struct Document {
 
 /// Reads and parses the export at `path`.
 pub fn read(path: &Path, vocabulary: &'static Vocabulary) -> Result<Document, Diagnostics> {
-    let bytes = std::fs::read(path).map_err(|error| {
-        Diagnostics(vec![Diagnostic::new(path, format!("cannot read: {error}"))])
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|error| Diagnostic::new(path, format!("cannot read: {error}")))?;
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-        Diagnostics(vec![Diagnostic::at(path, line, "not UTF-8")])
+        Diagnostic::at(path, line, "not UTF-8")
     })?;
     parse(path, &text, vocabulary)
 }
@@ -214,16 +213,9 @@ pub fn parse(
     let (domain_format, domain_host) = parser.domain();
     parser.require_tables();
 
-    let Parser {
-        problems,
-        errors,
-        public_endpoints,
-        internal_endpoints,
-        ..
-    } = parser;
     match (title, version, error_body, domain_format, domain_host) {
         (Some(title), Some(version), Some(error_body), Some(domain_format), Some(domain_host)) => {
-            Diagnostics(problems).into_result(Document {
+            Diagnostics(parser.problems).into_result(Document {
                 path: path.to_path_buf(),
                 vocabulary,
                 title,
@@ -231,12 +223,12 @@ pub fn parse(
                 error_body,
                 domain_format,
                 domain_host,
-                errors,
-                public_endpoints,
-                internal_endpoints,
+                errors: parser.errors,
+                public_endpoints: parser.public_endpoints,
+                internal_endpoints: parser.internal_endpoints,
             })
         }
-        _ => Err(Diagnostics(problems)),
+        _ => Err(Diagnostics(parser.problems)),
     }
 }
 
