@@ -24,9 +24,6 @@ use crate::spec_diff::{diff, required_bump, Bump};
 use crate::spec_write::write_spec;
 use crate::workspace::Workspace;
 
-/// How to install the checker, for every message that needs it.
-pub const INSTALL_HINT: &str = "cargo install --locked cargo-semver-checks";
-
 /// One spec change and what it must keep to.
 struct Mutation {
     /// `regions insert middle`, as the report's first column.
@@ -69,7 +66,7 @@ impl Verdict {
 /// row breaks a promise.
 pub fn semver_battery(workspace_paths: &Workspace) -> Result<(), String> {
     let root = &workspace_paths.root;
-    checker_version()?;
+    require_checker()?;
     let base = fc_codegen::load::load_dir(root.join("spec"))
         .map_err(|errors| errors.to_string())?
         .spec;
@@ -125,8 +122,8 @@ pub fn semver_battery(workspace_paths: &Workspace) -> Result<(), String> {
     }
 }
 
-/// `cargo semver-checks --version`, or how to install it.
-pub fn checker_version() -> Result<String, String> {
+/// Fails, saying how to install it, unless `cargo semver-checks --version` runs.
+fn require_checker() -> Result<(), String> {
     let output = cargo(
         Path::new("."),
         Path::new("target"),
@@ -135,11 +132,9 @@ pub fn checker_version() -> Result<String, String> {
     .output()
     .map_err(|error| format!("cannot run cargo: {error}"))?;
     if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        Ok(())
     } else {
-        Err(format!(
-            "cargo-semver-checks is not installed; install it with `{INSTALL_HINT}`"
-        ))
+        Err("cargo-semver-checks is not installed; install it with `cargo install --locked cargo-semver-checks`".to_owned())
     }
 }
 
