@@ -59,17 +59,12 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
     };
 
     let changes = write_spec(&spec_dir, &spec)?;
+    let errors_yaml = spec_dir.join("errors.yaml").display().to_string();
     for code in &annotated.new_codes {
-        eprintln!(
-            "warning: new error code {code:?} got the default annotation (retryable: false); review its `annotation` in {}",
-            spec_dir.join("errors.yaml").display()
-        );
+        eprintln!("warning: new error code {code:?} got the default annotation (retryable: false); review its `annotation` in {errors_yaml}");
     }
     for code in &annotated.unreviewed_codes {
-        eprintln!(
-            "warning: error code {code:?} still has the default annotation; review it in {}",
-            spec_dir.join("errors.yaml").display()
-        );
+        eprintln!("warning: error code {code:?} still has the default annotation; review it in {errors_yaml}");
     }
     for (name, change) in changes {
         let state = match change {
