@@ -204,19 +204,24 @@ fn pair_up<'a, T, R>(
     problems: &mut Vec<Diagnostic>,
     mut join: impl FnMut(&'a T, &'a T, &mut Vec<Diagnostic>) -> Option<R>,
 ) -> Vec<R> {
+    let no_partner = |document: &Document, line, other: &Document, value| {
+        let (path, lang) = (other.path.display(), other.vocabulary.lang);
+        let message = format!("{what} {value:?} has no partner row in {path} ({lang} export)");
+        Diagnostic::at(&document.path, line, message)
+    };
     let zh_by_key: BTreeMap<&String, &T> = zh_rows.iter().map(|row| (key(row).1, row)).collect();
     let mut joined = Vec::new();
     for en_row in en_rows {
         let (line, value) = key(en_row);
         match zh_by_key.get(value) {
             Some(zh_row) => joined.extend(join(en_row, zh_row, problems)),
-            None => problems.push(no_partner(en, line, zh, what, value)),
+            None => problems.push(no_partner(en, line, zh, value)),
         }
     }
     for zh_row in zh_rows {
         let (line, value) = key(zh_row);
         if !en_rows.iter().any(|row| key(row).1 == value) {
-            problems.push(no_partner(zh, line, en, what, value));
+            problems.push(no_partner(zh, line, en, value));
         }
     }
     joined
@@ -339,24 +344,6 @@ fn report_duplicates<T>(
             }
         }
     }
-}
-
-fn no_partner(
-    document: &Document,
-    line: usize,
-    other: &Document,
-    what: &str,
-    value: &str,
-) -> Diagnostic {
-    Diagnostic::at(
-        &document.path,
-        line,
-        format!(
-            "{what} {value:?} has no partner row in {} ({} export)",
-            other.path.display(),
-            other.vocabulary.lang
-        ),
-    )
 }
 
 fn disagreement(
