@@ -24,9 +24,6 @@ use crate::spec_diff::{diff, required_bump, Bump};
 use crate::spec_write::write_spec;
 use crate::workspace::Workspace;
 
-/// How to install the checker, for every message that needs it.
-pub const INSTALL_HINT: &str = "cargo install --locked cargo-semver-checks";
-
 /// One spec change and what it must keep to.
 struct Mutation {
     /// `regions insert middle`, as the report's first column.
@@ -69,7 +66,7 @@ impl Verdict {
 /// row breaks a promise.
 pub fn semver_battery(workspace_paths: &Workspace) -> Result<(), String> {
     let root = &workspace_paths.root;
-    checker_version()?;
+    require_checker()?;
     let base = fc_codegen::load::load_dir(root.join("spec"))
         .map_err(|errors| errors.to_string())?
         .spec;
@@ -125,8 +122,8 @@ pub fn semver_battery(workspace_paths: &Workspace) -> Result<(), String> {
     }
 }
 
-/// `cargo semver-checks --version`, or how to install it.
-pub fn checker_version() -> Result<String, String> {
+/// Fails, saying how to install it, unless `cargo semver-checks --version` runs.
+fn require_checker() -> Result<(), String> {
     let output = cargo(
         Path::new("."),
         Path::new("target"),
@@ -135,11 +132,9 @@ pub fn checker_version() -> Result<String, String> {
     .output()
     .map_err(|error| format!("cannot run cargo: {error}"))?;
     if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+        Ok(())
     } else {
-        Err(format!(
-            "cargo-semver-checks is not installed; install it with `{INSTALL_HINT}`"
-        ))
+        Err("cargo-semver-checks is not installed; install it with `cargo install --locked cargo-semver-checks`".to_owned())
     }
 }
 
@@ -260,83 +255,78 @@ fn summary_bump(output: &str) -> Option<Bump> {
 /// and the end.
 fn mutations(base: &Spec) -> Vec<Mutation> {
     let mut all = Vec::new();
-    let region_places = places(base.regions.len());
-    let error_places = places(base.errors.len());
-    for &(place, index) in &region_places {
-        all.push(mutation(base, "regions", "insert", place, true, |spec| {
+    let mut add = |name: String, additive: bool, change: &dyn Fn(&mut Spec)| {
+        let mut spec = base.clone();
+        change(&mut spec);
+        all.push(Mutation {
+            name,
+            spec,
+            additive,
+        });
+    };
+    for (place, index) in places(base.regions.len()) {
+        let name = |kind: &str| format!("regions {kind} {place}");
+        add(name("insert"), true, &|spec| {
             spec.regions
                 .insert(index, new_region(&format!("zz-inserted{index}")));
-        }));
-        all.push(mutation(base, "regions", "remove", place, false, |spec| {
+        });
+        add(name("remove"), false, &|spec| {
             spec.regions.remove(index);
-        }));
-        all.push(mutation(base, "regions", "rename", place, false, |spec| {
+        });
+        add(name("rename"), false, &|spec| {
             let region = &mut spec.regions[index];
             let renamed = format!("{}x", region.id);
             *region = RegionSpec {
                 name: region.name.clone(),
                 ..new_region(&renamed)
             };
-        }));
-        all.push(mutation(base, "regions", "swap", place, true, |spec| {
+        });
+        add(name("swap"), true, &|spec| {
             let first = index.min(spec.regions.len() - 2);
             spec.regions.swap(first, first + 1);
-        }));
-        all.push(mutation(base, "regions", "text", place, false, |spec| {
+        });
+        add(name("text"), false, &|spec| {
             spec.regions[index].name.en.push_str(" (edited)");
-        }));
+        });
     }
-    all.push(mutation(base, "regions", "append", "end", true, |spec| {
+    add("regions append end".to_owned(), true, &|spec| {
         spec.regions.push(new_region("zz-appended"));
-    }));
-    for &(place, index) in &error_places {
-        all.push(mutation(base, "errors", "insert", place, true, |spec| {
+    });
+    for (place, index) in places(base.errors.len()) {
+        let name = |kind: &str| format!("errors {kind} {place}");
+        add(name("insert"), true, &|spec| {
             spec.errors
                 .insert(index, new_error(&format!("BatteryInserted{index}")));
-        }));
-        all.push(mutation(base, "errors", "remove", place, false, |spec| {
+        });
+        add(name("remove"), false, &|spec| {
             spec.errors.remove(index);
-        }));
-        all.push(mutation(base, "errors", "rename", place, false, |spec| {
+        });
+        add(name("rename"), false, &|spec| {
             spec.errors[index].code.push('X');
-        }));
-        all.push(mutation(base, "errors", "swap", place, true, |spec| {
+        });
+        add(name("swap"), true, &|spec| {
             let first = index.min(spec.errors.len() - 2);
             spec.errors.swap(first, first + 1);
-        }));
-        all.push(mutation(base, "errors", "text", place, false, |spec| {
+        });
+        add(name("text"), false, &|spec| {
             spec.errors[index].cause.zh.push_str("（已编辑）");
-        }));
-        all.push(mutation(base, "errors", "status", place, false, |spec| {
+        });
+        add(name("status"), false, &|spec| {
             let status = &mut spec.errors[index].http_status;
             *status = if *status == 500 { 503 } else { 500 };
-        }));
-        all.push(mutation(
-            base,
-            "errors",
-            "retryable",
-            place,
-            false,
-            |spec| {
-                let annotation = &mut spec.errors[index].annotation;
-                annotation.retryable = !annotation.retryable;
-            },
-        ));
+        });
+        add(name("retryable"), false, &|spec| {
+            let annotation = &mut spec.errors[index].annotation;
+            annotation.retryable = !annotation.retryable;
+        });
     }
-    all.push(mutation(base, "errors", "append", "end", true, |spec| {
+    add("errors append end".to_owned(), true, &|spec| {
         spec.errors.push(new_error("BatteryAppended"));
-    }));
-    all.push(mutation(
-        base,
-        "documents",
-        "version",
-        "both",
-        false,
-        |spec| {
-            spec.service.documents.en.version = "20991231".to_owned();
-            spec.service.documents.zh.version = "20991231".to_owned();
-        },
-    ));
+    });
+    add("documents version both".to_owned(), false, &|spec| {
+        spec.service.documents.en.version = "20991231".to_owned();
+        spec.service.documents.zh.version = "20991231".to_owned();
+    });
     all
 }
 
@@ -347,23 +337,6 @@ fn places(len: usize) -> [(&'static str, usize); 3] {
         ("middle", len / 2),
         ("end", len.saturating_sub(1)),
     ]
-}
-
-fn mutation(
-    base: &Spec,
-    table: &str,
-    kind: &str,
-    place: &str,
-    additive: bool,
-    change: impl FnOnce(&mut Spec),
-) -> Mutation {
-    let mut spec = base.clone();
-    change(&mut spec);
-    Mutation {
-        name: format!("{table} {kind} {place}"),
-        spec,
-        additive,
-    }
 }
 
 /// A region the validator accepts, with endpoints derived from `id`.

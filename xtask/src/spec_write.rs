@@ -5,7 +5,7 @@
 //! only then renamed over the old files, one rename per changed file. A spec
 //! that does not validate leaves the folder as it was.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fc_codegen::spec::Spec;
 use fc_codegen::Diagnostics;
@@ -101,11 +101,9 @@ fn relabel(mut errors: Diagnostics, staging: &Path, dir: &Path) -> Diagnostics {
     errors
 }
 
-/// `dir`'s spec files, if it has any.
-pub fn existing_files(dir: &Path) -> Vec<PathBuf> {
+/// Whether `dir` holds any spec file.
+pub fn has_spec_files(dir: &Path) -> bool {
     fc_codegen::load::SPEC_FILES
         .iter()
-        .map(|name| dir.join(name))
-        .filter(|path| path.exists())
-        .collect()
+        .any(|name| dir.join(name).exists())
 }

@@ -10,6 +10,8 @@ use std::process::Command;
 
 use serde::Deserialize;
 
+use crate::process::run;
+
 /// The workspace's root and cargo's target folder for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workspace {
@@ -36,18 +38,10 @@ impl Workspace {
             .args(["metadata", "--format-version", "1", "--no-deps"])
             .arg("--manifest-path")
             .arg(&manifest);
-        let output = command
-            .output()
-            .map_err(|error| format!("cannot run {command:?}: {error}"))?;
-        if !output.status.success() {
-            return Err(format!(
-                "{command:?} failed ({}):\n{}",
-                output.status,
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
+        let shown = format!("{command:?}");
+        let output = run(command)?;
         let metadata: Metadata = serde_json::from_slice(&output.stdout)
-            .map_err(|error| format!("cannot read the output of {command:?}: {error}"))?;
+            .map_err(|error| format!("cannot read the output of {shown}: {error}"))?;
         Ok(Workspace {
             root: metadata.workspace_root,
             target_dir: metadata.target_directory,

@@ -58,6 +58,14 @@ struct Consumer {
     dir: PathBuf,
 }
 
+impl Consumer {
+    /// The consumer `key`, whose crate is `consumer-KEY/` in `scratch`.
+    fn new(scratch: &Path, key: &'static str, label: &'static str) -> Consumer {
+        let dir = scratch.join(format!("consumer-{key}"));
+        Consumer { key, label, dir }
+    }
+}
+
 /// Runs the whole benchmark. When cargo re-runs the build script is a
 /// behaviour, pinned by `fc-codegen/tests/generated_crate.rs`, not here.
 pub fn bench_build(workspace: &Workspace, options: &BenchBuildOptions) -> Result<(), String> {
@@ -257,18 +265,10 @@ fn print_table(what: &str, consumers: &[Consumer], samples: &[Vec<f64>]) -> Vec<
 fn write_consumers(scratch: &Path, package: &Path) -> Result<Vec<Consumer>, String> {
     let with_fc = write_fc_consumer(scratch, "a", "+ fc-generated", package)?;
 
-    let baseline = Consumer {
-        key: "b",
-        label: "baseline: serde (derive) + serde_json",
-        dir: scratch.join("consumer-b"),
-    };
+    let baseline = Consumer::new(scratch, "b", "baseline: serde (derive) + serde_json");
     write_crate(&baseline.dir, SERDE_DEPENDENCIES, "", CLIENT_CODE, None)?;
 
-    let floor = Consumer {
-        key: "c",
-        label: "+ serde, serde_yaml as build-deps",
-        dir: scratch.join("consumer-c"),
-    };
+    let floor = Consumer::new(scratch, "c", "+ serde, serde_yaml as build-deps");
     write_crate(
         &floor.dir,
         SERDE_DEPENDENCIES,
@@ -315,11 +315,7 @@ fn write_fc_consumer(
     package: &Path,
 ) -> Result<Consumer, String> {
     let package = package.display().to_string().replace('\\', "/");
-    let consumer = Consumer {
-        key,
-        label,
-        dir: scratch.join(format!("consumer-{key}")),
-    };
+    let consumer = Consumer::new(scratch, key, label);
     write_crate(
         &consumer.dir,
         &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),

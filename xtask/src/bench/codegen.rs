@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use fc_codegen::render::render_compact;
 
-use super::synthetic_spec::{write_bad_spec, write_spec};
+use super::synthetic_spec::{bad_spec, valid_spec, write_files};
 use super::timing::{median, timed};
 use crate::cli::BenchCodegenOptions;
 use crate::file_tree::{copy_workspace, fresh_dir, output_dir};
@@ -62,7 +62,7 @@ pub fn bench_codegen(workspace: &Workspace, options: &BenchCodegenOptions) -> Re
     let mut largest_total = 0.0;
     for size in SIZES {
         let spec_dir = scratch.join(format!("spec-{size}"));
-        write_spec(&spec_dir, size, size)?;
+        write_files(&spec_dir, &valid_spec(size, size))?;
         let samples = (0..runs)
             .map(|_| run_pipeline(&spec_dir))
             .collect::<Result<Vec<_>, _>>()?;
@@ -138,7 +138,7 @@ fn compile_largest(root: &Path, scratch: &Path) -> Result<(), String> {
     run(build())?;
     let spec = package.join("spec");
     fresh_dir(&spec)?;
-    write_spec(&spec, largest, largest)?;
+    write_files(&spec, &valid_spec(largest, largest))?;
     let (large, _) = timed(build())?;
     copy_workspace(&root.join("spec"), &spec)?;
     let (real, _) = timed(build())?;
@@ -182,7 +182,7 @@ pub fn bench_problem_reports(workspace: &Workspace, runs: usize) -> Result<(), S
     let mut per_problem = Vec::new();
     for size in BAD_SIZES {
         let spec_dir = scratch.join(format!("bad-{size}"));
-        write_bad_spec(&spec_dir, size)?;
+        write_files(&spec_dir, &bad_spec(size))?;
         let samples = (0..runs)
             .map(|_| report_once(&spec_dir))
             .collect::<Result<Vec<_>, _>>()?;

@@ -14,29 +14,16 @@ use fc_codegen::write::render_spec;
 
 use crate::file_tree::write;
 
-/// Writes a valid spec of `regions` regions and `codes` error codes into
-/// `dir`.
-pub fn write_spec(dir: &Path, regions: usize, codes: usize) -> Result<(), String> {
-    write_files(dir, &valid_spec(regions, codes))
-}
-
-/// Writes a spec of `entries` bad entries into `dir`, for timing problem
-/// reports: half regions whose two endpoints do not match their id, half
-/// error codes whose HTTP status is out of range (three problems for each
-/// pair, plus the service example's host). Texts are one letter, so
-/// 100,000 entries stay under `MAX_SPEC_FILE_BYTES`.
-pub fn write_bad_spec(dir: &Path, entries: usize) -> Result<(), String> {
-    write_files(dir, &bad_spec(entries))
-}
-
-fn write_files(dir: &Path, spec: &Spec) -> Result<(), String> {
+/// Writes `spec`'s files into `dir`.
+pub fn write_files(dir: &Path, spec: &Spec) -> Result<(), String> {
     for (name, text) in render_spec(spec) {
         write(&dir.join(name), &text)?;
     }
     Ok(())
 }
 
-fn valid_spec(regions: usize, codes: usize) -> Spec {
+/// A valid spec of `regions` regions and `codes` error codes.
+pub fn valid_spec(regions: usize, codes: usize) -> Spec {
     Spec {
         service: service(),
         regions: (0..regions).map(valid_region).collect(),
@@ -44,7 +31,12 @@ fn valid_spec(regions: usize, codes: usize) -> Spec {
     }
 }
 
-fn bad_spec(entries: usize) -> Spec {
+/// A spec of `entries` bad entries, for timing problem reports: half
+/// regions whose two endpoints do not match their id, half error codes whose
+/// HTTP status is out of range (three problems for each pair, plus the
+/// service example's host). Texts are one letter, so 100,000 entries stay
+/// under `MAX_SPEC_FILE_BYTES`.
+pub fn bad_spec(entries: usize) -> Spec {
     let regions = entries / 2;
     Spec {
         service: service(),

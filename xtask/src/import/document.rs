@@ -177,13 +177,12 @@ pub struct Document {
 
 /// Reads and parses the export at `path`.
 pub fn read(path: &Path, vocabulary: &'static Vocabulary) -> Result<Document, Diagnostics> {
-    let bytes = std::fs::read(path).map_err(|error| {
-        Diagnostics(vec![Diagnostic::new(path, format!("cannot read: {error}"))])
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|error| Diagnostic::new(path, format!("cannot read: {error}")))?;
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-        Diagnostics(vec![Diagnostic::at(path, line, "not UTF-8")])
+        Diagnostic::at(path, line, "not UTF-8")
     })?;
     parse(path, &text, vocabulary)
 }
@@ -214,16 +213,9 @@ pub fn parse(
     let (domain_format, domain_host) = parser.domain();
     parser.require_tables();
 
-    let Parser {
-        problems,
-        errors,
-        public_endpoints,
-        internal_endpoints,
-        ..
-    } = parser;
     match (title, version, error_body, domain_format, domain_host) {
         (Some(title), Some(version), Some(error_body), Some(domain_format), Some(domain_host)) => {
-            Diagnostics(problems).into_result(Document {
+            Diagnostics(parser.problems).into_result(Document {
                 path: path.to_path_buf(),
                 vocabulary,
                 title,
@@ -231,43 +223,34 @@ pub fn parse(
                 error_body,
                 domain_format,
                 domain_host,
-                errors,
-                public_endpoints,
-                internal_endpoints,
+                errors: parser.errors,
+                public_endpoints: parser.public_endpoints,
+                internal_endpoints: parser.internal_endpoints,
             })
         }
-        _ => Err(Diagnostics(problems)),
+        _ => Err(Diagnostics(parser.problems)),
     }
 }
 
 /// The table the current line belongs to.
 #[derive(Debug, Clone, Copy)]
 struct OpenTable {
-    kind: TableKind,
+    /// The section whose table this is, which says what its rows are;
+    /// `Other` for a table already reported as not understood, whose rows
+    /// are skipped so that one unknown table is one problem.
+    section: Section,
     header_line: usize,
     columns: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TableKind {
-    Conventions,
-    Errors,
-    PublicEndpoints,
-    InternalEndpoints,
-    /// A table already reported as not understood: its rows are skipped so
-    /// that one unknown table is one problem.
-    Rejected,
-}
-
-impl TableKind {
-    fn describe(self) -> &'static str {
-        match self {
-            TableKind::Conventions => "conventions table",
-            TableKind::Errors => "error codes table",
-            TableKind::PublicEndpoints => "public endpoints table",
-            TableKind::InternalEndpoints => "internal endpoints table",
-            TableKind::Rejected => "table",
-        }
+/// What reports call the table of `section`.
+fn table_name(section: Section) -> &'static str {
+    match section {
+        Section::Conventions => "conventions table",
+        Section::CommonErrors => "error codes table",
+        Section::PublicEndpoints => "public endpoints table",
+        Section::InternalEndpoints => "internal endpoints table",
+        _ => "table",
     }
 }
 
@@ -283,12 +266,17 @@ struct Parser<'a> {
     /// The lines of the code block under "Error code format".
     body_lines: Vec<(usize, &'a str)>,
     /// The code spans under "Domain name format".
-    domain_spans: Vec<(usize, String)>,
+    domain_spans: Vec<Located<String>>,
 }
 
 impl<'a> Parser<'a> {
     fn problem(&mut self, line: usize, message: impl Into<String>) {
         self.problems.push(Diagnostic::at(self.path, line, message));
+    }
+
+    /// A problem of the whole file: something it lacks.
+    fn missing(&mut self, message: String) {
+        self.problems.push(Diagnostic::new(self.path, message));
     }
 
     /// The version line, and the paragraph above it as the title.
@@ -298,10 +286,7 @@ impl<'a> Parser<'a> {
             .iter()
             .position(|line| line.trim_start().starts_with(prefix))
         else {
-            self.problems.push(Diagnostic::new(
-                self.path,
-                format!("no version line (a line starting with {prefix:?})"),
-            ));
+            self.missing(format!("no version line (a line starting with {prefix:?})"));
             return (None, None);
         };
         let line = index + 1;
@@ -357,12 +342,12 @@ impl<'a> Parser<'a> {
             } else if text.contains('\t') {
                 self.tab_line(line, text);
             } else if let Some(table) = self.table {
-                if table.kind != TableKind::Rejected {
+                if table.section != Section::Other {
                     self.problem(
                         line,
                         format!(
                             "a line without a tab inside the {} (header at line {}); every row needs {} tab-separated cells, and a blank line ends the table",
-                            table.kind.describe(),
+                            table_name(table.section),
                             table.header_line,
                             table.columns
                         ),
@@ -388,40 +373,43 @@ impl<'a> Parser<'a> {
             // so its text is not read as part of the one before.
             self.section = Section::Other;
         } else if self.section == Section::DomainFormat {
-            self.domain_spans
-                .extend(code_spans(text).map(|span| (line, span.to_owned())));
+            let spans = code_spans(text).map(|span| Located {
+                line,
+                value: span.to_owned(),
+            });
+            self.domain_spans.extend(spans);
         }
     }
 
     fn tab_line(&mut self, line: usize, text: &str) {
         let cells: Vec<&str> = text.split('\t').collect();
-        if let Some(kind) = self.header_kind(line, &cells) {
+        if let Some(section) = self.header_section(line, &cells) {
             self.table = Some(OpenTable {
-                kind,
+                section,
                 header_line: line,
                 columns: cells.len(),
             });
             return;
         }
         match self.table {
-            Some(table) if table.kind == TableKind::Rejected => {}
+            Some(table) if table.section == Section::Other => {}
             Some(table) if cells.len() != table.columns => self.problem(
                 line,
                 format!(
                     "row has {} cells, the {} (header at line {}) has {}",
                     cells.len(),
-                    table.kind.describe(),
+                    table_name(table.section),
                     table.header_line,
                     table.columns
                 ),
             ),
-            Some(table) => self.row(line, table.kind, &cells),
+            Some(table) => self.row(line, table.section, &cells),
             None if self.section == Section::Contents && is_contents_row(&cells) => {}
             None => {
                 let message = self.unknown_table_message(&cells);
                 self.problem(line, message);
                 self.table = Some(OpenTable {
-                    kind: TableKind::Rejected,
+                    section: Section::Other,
                     header_line: line,
                     columns: cells.len(),
                 });
@@ -429,60 +417,40 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The table a header row starts, or `None` if `cells` is not a known
-    /// header. A known header in the wrong section is reported and rejected.
-    fn header_kind(&mut self, line: usize, cells: &[&str]) -> Option<TableKind> {
-        let vocabulary = self.vocabulary;
-        let (kind, allowed) = if same_cells(cells, &vocabulary.error_header) {
-            (TableKind::Errors, self.section == Section::CommonErrors)
-        } else if same_cells(cells, &vocabulary.endpoint_header) {
-            match self.section {
-                Section::PublicEndpoints => (TableKind::PublicEndpoints, true),
-                Section::InternalEndpoints => (TableKind::InternalEndpoints, true),
-                _ => (TableKind::PublicEndpoints, false),
-            }
-        } else if same_cells(cells, &vocabulary.conventions_header) {
-            (TableKind::Conventions, self.section == Section::Conventions)
-        } else {
-            return None;
-        };
-        if allowed {
-            return Some(kind);
+    /// The section whose table a header row starts, or `None` if `cells` is
+    /// not a known header. A known header in a section where it does not
+    /// belong is reported and rejected ([`Section::Other`]).
+    fn header_section(&mut self, line: usize, cells: &[&str]) -> Option<Section> {
+        let (_, _, sections) = known_tables(self.vocabulary)
+            .into_iter()
+            .find(|(_, header, _)| same_cells(cells, header))?;
+        if sections.contains(&self.section) {
+            return Some(self.section);
         }
-        let expected = match kind {
-            TableKind::Errors => section_name(vocabulary, Section::CommonErrors),
-            TableKind::Conventions => section_name(vocabulary, Section::Conventions),
-            _ => format!(
-                "{} or {}",
-                section_name(vocabulary, Section::PublicEndpoints),
-                section_name(vocabulary, Section::InternalEndpoints)
-            ),
-        };
+        let expected: Vec<String> = sections
+            .iter()
+            .map(|section| section_name(self.vocabulary, *section))
+            .collect();
         self.problem(
             line,
             format!(
-                "a {} header outside the section {expected}; the importer cannot tell what this table lists",
-                kind.describe()
+                "a {} header outside the section {}; the importer cannot tell what this table lists",
+                table_name(sections[0]),
+                expected.join(" or ")
             ),
         );
-        Some(TableKind::Rejected)
+        Some(Section::Other)
     }
 
     fn unknown_table_message(&self, cells: &[&str]) -> String {
-        let vocabulary = self.vocabulary;
-        let known: [(&str, &[&str]); 3] = [
-            ("error codes table", &vocabulary.error_header),
-            ("endpoints table", &vocabulary.endpoint_header),
-            ("conventions table", &vocabulary.conventions_header),
-        ];
         let shown = cells
             .iter()
             .map(|cell| format!("{:?}", cell.trim()))
             .collect::<Vec<_>>()
             .join(" | ");
-        let closest = known
-            .iter()
-            .map(|(name, header)| {
+        let closest = known_tables(self.vocabulary)
+            .into_iter()
+            .map(|(name, header, _)| {
                 let shared = cells
                     .iter()
                     .filter(|cell| header.contains(&cell.trim()))
@@ -522,71 +490,67 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn row(&mut self, line: usize, kind: TableKind, raw: &[&str]) {
-        if matches!(kind, TableKind::Conventions | TableKind::Rejected) {
+    fn row(&mut self, line: usize, section: Section, raw: &[&str]) {
+        if !matches!(
+            section,
+            Section::CommonErrors | Section::PublicEndpoints | Section::InternalEndpoints
+        ) {
             return;
         }
-        let mut cells = Vec::with_capacity(raw.len());
-        for (column, raw_cell) in raw.iter().enumerate() {
-            match cell::clean(raw_cell) {
-                Ok(text) if text.is_empty() => {
-                    self.problem(line, format!("cell {} is empty", column + 1));
-                    return;
-                }
-                Ok(text) => cells.push(text),
-                Err(message) => {
-                    self.problem(line, format!("cell {}: {message}", column + 1));
-                    return;
-                }
-            }
+        let cells = raw
+            .iter()
+            .enumerate()
+            .map(|(column, raw_cell)| match cell::clean(raw_cell) {
+                Ok(text) if text.is_empty() => Err(format!("cell {} is empty", column + 1)),
+                Ok(text) => Ok(text),
+                Err(message) => Err(format!("cell {}: {message}", column + 1)),
+            })
+            .collect::<Result<Vec<String>, String>>();
+        let cells = match cells {
+            Ok(cells) => cells,
+            Err(message) => return self.problem(line, message),
+        };
+        if section == Section::CommonErrors {
+            let [status, code, cause, solution] =
+                <[String; 4]>::try_from(cells).expect("the header fixed the column count");
+            let Ok(http_status) = status.parse::<u16>() else {
+                return self.problem(line, format!("HTTP status {status:?} is not a number"));
+            };
+            self.errors.push(ErrorRow {
+                line,
+                http_status,
+                code,
+                cause,
+                solution,
+            });
+            return;
         }
-        match kind {
-            TableKind::Errors => {
-                let [status, code, cause, solution] =
-                    <[String; 4]>::try_from(cells).expect("the header fixed the column count");
-                let Ok(http_status) = status.parse::<u16>() else {
-                    self.problem(line, format!("HTTP status {status:?} is not a number"));
-                    return;
-                };
-                self.errors.push(ErrorRow {
-                    line,
-                    http_status,
-                    code,
-                    cause,
-                    solution,
-                });
-            }
-            TableKind::PublicEndpoints | TableKind::InternalEndpoints => {
-                let [name, endpoint] =
-                    <[String; 2]>::try_from(cells).expect("the header fixed the column count");
-                let row = EndpointRow {
-                    line,
-                    name,
-                    endpoint,
-                };
-                if kind == TableKind::PublicEndpoints {
-                    self.public_endpoints.push(row);
-                } else {
-                    self.internal_endpoints.push(row);
-                }
-            }
-            TableKind::Conventions | TableKind::Rejected => {}
-        }
+        let [name, endpoint] =
+            <[String; 2]>::try_from(cells).expect("the header fixed the column count");
+        let table = if section == Section::PublicEndpoints {
+            &mut self.public_endpoints
+        } else {
+            &mut self.internal_endpoints
+        };
+        table.push(EndpointRow {
+            line,
+            name,
+            endpoint,
+        });
     }
 
     /// The field names of the code block under "Error code format".
     fn error_body(&mut self) -> Option<Located<ErrorBodyFields>> {
         let section = section_name(self.vocabulary, Section::ErrorFormat);
         let Some(&(first_line, _)) = self.body_lines.first() else {
-            self.problems.push(Diagnostic::new(
-                self.path,
-                format!("no error body format (a code block in the section {section})"),
+            self.missing(format!(
+                "no error body format (a code block in the section {section})"
             ));
             return None;
         };
         let mut code_field = None;
         let mut message_field = None;
-        for (line, text) in self.body_lines.clone() {
+        for (line, text) in std::mem::take(&mut self.body_lines) {
             let entry = text.trim().trim_end_matches(',').trim();
             if matches!(entry, "" | "{" | "}") {
                 continue;
@@ -628,47 +592,35 @@ impl<'a> Parser<'a> {
     /// host (the code span that is an account id and an endpoint).
     fn domain(&mut self) -> (Option<Located<String>>, Option<Located<String>>) {
         let section = section_name(self.vocabulary, Section::DomainFormat);
-        let Some((line, format)) = self.domain_spans.first().cloned() else {
-            self.problems.push(Diagnostic::new(
-                self.path,
-                format!("no domain name format (a `code span` in the section {section})"),
+        let spans = std::mem::take(&mut self.domain_spans);
+        let Some(format) = spans.first().cloned() else {
+            self.missing(format!(
+                "no domain name format (a `code span` in the section {section})"
             ));
             return (None, None);
         };
-        let format = Some(Located {
-            line,
-            value: format,
-        });
-        let mut hosts: Vec<(usize, String)> = Vec::new();
-        for (line, span) in &self.domain_spans {
-            if is_example_host(span) && !hosts.iter().any(|(_, host)| host == span) {
-                hosts.push((*line, span.clone()));
+        let mut hosts: Vec<Located<String>> = Vec::new();
+        for span in spans {
+            if is_example_host(&span.value) && !hosts.iter().any(|host| host.value == span.value) {
+                hosts.push(span);
             }
         }
-        match hosts.as_slice() {
-            [(line, host)] => (
-                format,
-                Some(Located {
-                    line: *line,
-                    value: host.clone(),
-                }),
-            ),
+        let host = match hosts.as_slice() {
+            [host] => Some(host.clone()),
             [] => {
-                self.problems.push(Diagnostic::new(
-                    self.path,
-                    format!("no example host (a `code span` like `16530750.cn-shanghai.fc.aliyuncs.com`) in the section {section}"),
-                ));
-                (format, None)
+                self.missing(format!("no example host (a `code span` like `16530750.cn-shanghai.fc.aliyuncs.com`) in the section {section}"));
+                None
             }
-            [_, (line, _), ..] => {
-                let all: Vec<&str> = hosts.iter().map(|(_, host)| host.as_str()).collect();
+            [_, second, ..] => {
+                let all: Vec<&str> = hosts.iter().map(|host| host.value.as_str()).collect();
                 self.problem(
-                    *line,
+                    second.line,
                     format!("more than one example host in the section {section}: {all:?}"),
                 );
-                (format, None)
+                None
             }
-        }
+        };
+        (Some(format), host)
     }
 
     fn require_tables(&mut self) {
@@ -683,10 +635,7 @@ impl<'a> Parser<'a> {
         for (empty, section) in tables {
             if empty {
                 let name = section_name(self.vocabulary, section);
-                self.problems.push(Diagnostic::new(
-                    self.path,
-                    format!("no rows in the section {name}'s table"),
-                ));
+                self.missing(format!("no rows in the section {name}'s table"));
             }
         }
     }
@@ -704,6 +653,28 @@ fn marker_text(line: &str) -> &str {
         .and_then(|rest| rest.strip_suffix("**"))
         .unwrap_or(text)
         .trim()
+}
+
+/// The tables a header row can start: what reports call it, its header,
+/// and the sections it belongs in (the first names a misplaced one).
+fn known_tables(vocabulary: &Vocabulary) -> [(&str, &[&str], &[Section]); 3] {
+    [
+        (
+            "error codes table",
+            &vocabulary.error_header,
+            &[Section::CommonErrors],
+        ),
+        (
+            "endpoints table",
+            &vocabulary.endpoint_header,
+            &[Section::PublicEndpoints, Section::InternalEndpoints],
+        ),
+        (
+            "conventions table",
+            &vocabulary.conventions_header,
+            &[Section::Conventions],
+        ),
+    ]
 }
 
 fn section_name(vocabulary: &Vocabulary, section: Section) -> String {

@@ -15,7 +15,7 @@ use fc_codegen::spec::{
 };
 use fc_codegen::{Diagnostic, Diagnostics};
 
-use super::document::{Document, EndpointRow, ErrorRow, Located};
+use super::document::{Document, EndpointRow, ErrorRow};
 
 /// What the two exports say, joined: the spec without the project's annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,132 +68,86 @@ struct RegionRows<'a> {
 fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) -> Vec<RegionSpec> {
     let en_regions = regions_of(en, problems);
     let zh_regions = regions_of(zh, problems);
-    let zh_by_endpoint: BTreeMap<&str, &RegionRows> = zh_regions
-        .iter()
-        .map(|rows| (rows.public.endpoint.as_str(), rows))
-        .collect();
-
-    let mut regions = Vec::new();
-    for en_rows in &en_regions {
-        let endpoint = en_rows.public.endpoint.as_str();
-        let Some(zh_rows) = zh_by_endpoint.get(endpoint) else {
-            problems.push(no_partner(
-                en,
-                en_rows.public.line,
-                zh,
-                "public endpoint",
-                endpoint,
-            ));
-            continue;
-        };
-        let (Some(en_internal), Some(zh_internal)) = (en_rows.internal, zh_rows.internal) else {
-            continue;
-        };
-        if en_internal.endpoint != zh_internal.endpoint {
-            problems.push(disagreement(
-                zh,
-                zh_internal.line,
-                &format!("internal endpoint of the region with public endpoint {endpoint:?}"),
-                &zh_internal.endpoint,
-                en,
-                en_internal.line,
-                &en_internal.endpoint,
-            ));
-        }
-        regions.push(RegionSpec {
-            id: endpoint.split('.').next().unwrap_or(endpoint).to_owned(),
-            name: Localized {
-                en: en_rows.public.name.clone(),
-                zh: zh_rows.public.name.clone(),
-            },
-            endpoint: EndpointSpec {
-                public: endpoint.to_owned(),
-                internal: en_internal.endpoint.clone(),
-            },
-        });
-    }
-    for zh_rows in &zh_regions {
-        let endpoint = zh_rows.public.endpoint.as_str();
-        if !en_regions
-            .iter()
-            .any(|rows| rows.public.endpoint == endpoint)
-        {
-            problems.push(no_partner(
-                zh,
-                zh_rows.public.line,
-                en,
-                "public endpoint",
-                endpoint,
-            ));
-        }
-    }
-    regions
+    pair_up(
+        (en, &en_regions),
+        (zh, &zh_regions),
+        |rows| (rows.public.line, &rows.public.endpoint),
+        "public endpoint",
+        problems,
+        |en_rows, zh_rows, problems| {
+            let (Some(en_internal), Some(zh_internal)) = (en_rows.internal, zh_rows.internal)
+            else {
+                return None;
+            };
+            let endpoint = en_rows.public.endpoint.as_str();
+            if en_internal.endpoint != zh_internal.endpoint {
+                problems.push(disagreement(
+                    zh,
+                    zh_internal.line,
+                    &format!("internal endpoint of the region with public endpoint {endpoint:?}"),
+                    &zh_internal.endpoint,
+                    en,
+                    en_internal.line,
+                    &en_internal.endpoint,
+                ));
+            }
+            Some(RegionSpec {
+                id: endpoint.split('.').next().unwrap_or(endpoint).to_owned(),
+                name: Localized {
+                    en: en_rows.public.name.clone(),
+                    zh: zh_rows.public.name.clone(),
+                },
+                endpoint: EndpointSpec {
+                    public: endpoint.to_owned(),
+                    internal: en_internal.endpoint.clone(),
+                },
+            })
+        },
+    )
 }
 
 /// Pairs each public row with the internal row of the same region name.
 fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Diagnostic>) -> Vec<RegionRows<'a>> {
-    let public = &document.public_endpoints;
-    let internal = &document.internal_endpoints;
-    report_duplicates(
-        document,
-        public,
-        |row| &row.endpoint,
-        "public endpoint",
-        problems,
-    );
-    report_duplicates(
-        document,
-        public,
-        |row| &row.name,
-        "region name in the public endpoints table",
-        problems,
-    );
-    report_duplicates(
-        document,
-        internal,
-        |row| &row.endpoint,
-        "internal endpoint",
-        problems,
-    );
-    report_duplicates(
-        document,
-        internal,
-        |row| &row.name,
-        "region name in the internal endpoints table",
-        problems,
-    );
-
-    let mut regions = Vec::new();
-    for public_row in public {
-        let internal_row = internal.iter().find(|row| row.name == public_row.name);
-        regions.push(RegionRows {
+    let (public, internal) = (&document.public_endpoints, &document.internal_endpoints);
+    let endpoint: fn(&EndpointRow) -> (usize, &String) = |row| (row.line, &row.endpoint);
+    let name: fn(&EndpointRow) -> (usize, &String) = |row| (row.line, &row.name);
+    for (rows, key, what) in [
+        (public, endpoint, "public endpoint"),
+        (public, name, "region name in the public endpoints table"),
+        (internal, endpoint, "internal endpoint"),
+        (
+            internal,
+            name,
+            "region name in the internal endpoints table",
+        ),
+    ] {
+        report_duplicates(document, rows, key, what, problems);
+    }
+    for (rows, others, table, other) in [
+        (public, internal, "public", "internal"),
+        (internal, public, "internal", "public"),
+    ] {
+        for row in rows
+            .iter()
+            .filter(|row| !others.iter().any(|partner| partner.name == row.name))
+        {
+            problems.push(Diagnostic::at(
+                &document.path,
+                row.line,
+                format!(
+                    "region {:?} ({table} endpoint {:?}) has no row in the {other} endpoints table",
+                    row.name, row.endpoint
+                ),
+            ));
+        }
+    }
+    public
+        .iter()
+        .map(|public_row| RegionRows {
             public: public_row,
-            internal: internal_row,
-        });
-        if internal_row.is_none() {
-            problems.push(Diagnostic::at(
-                &document.path,
-                public_row.line,
-                format!(
-                    "region {:?} (public endpoint {:?}) has no row in the internal endpoints table",
-                    public_row.name, public_row.endpoint
-                ),
-            ));
-        }
-    }
-    for internal_row in internal {
-        if !public.iter().any(|row| row.name == internal_row.name) {
-            problems.push(Diagnostic::at(
-                &document.path,
-                internal_row.line,
-                format!(
-                    "region {:?} (internal endpoint {:?}) has no row in the public endpoints table",
-                    internal_row.name, internal_row.endpoint
-                ),
-            ));
-        }
-    }
-    regions
+            internal: internal.iter().find(|row| row.name == public_row.name),
+        })
+        .collect()
 }
 
 fn join_errors(
@@ -201,50 +155,76 @@ fn join_errors(
     zh: &Document,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<DocumentedError> {
-    report_duplicates(en, &en.errors, |row| &row.code, "error code", problems);
-    report_duplicates(zh, &zh.errors, |row| &row.code, "error code", problems);
-    let zh_by_code: BTreeMap<&str, &ErrorRow> = zh
-        .errors
-        .iter()
-        .map(|row| (row.code.as_str(), row))
-        .collect();
+    let code: fn(&ErrorRow) -> (usize, &String) = |row| (row.line, &row.code);
+    report_duplicates(en, &en.errors, code, "error code", problems);
+    report_duplicates(zh, &zh.errors, code, "error code", problems);
+    pair_up(
+        (en, &en.errors),
+        (zh, &zh.errors),
+        code,
+        "error code",
+        problems,
+        |en_row, zh_row, problems| {
+            if en_row.http_status != zh_row.http_status {
+                problems.push(disagreement(
+                    zh,
+                    zh_row.line,
+                    &format!("HTTP status of {:?}", en_row.code),
+                    &zh_row.http_status.to_string(),
+                    en,
+                    en_row.line,
+                    &en_row.http_status.to_string(),
+                ));
+            }
+            Some(DocumentedError {
+                code: en_row.code.clone(),
+                http_status: en_row.http_status,
+                cause: Localized {
+                    en: en_row.cause.clone(),
+                    zh: zh_row.cause.clone(),
+                },
+                solution: Localized {
+                    en: en_row.solution.clone(),
+                    zh: zh_row.solution.clone(),
+                },
+            })
+        },
+    )
+}
 
-    let mut errors = Vec::new();
-    for en_row in &en.errors {
-        let Some(zh_row) = zh_by_code.get(en_row.code.as_str()) else {
-            problems.push(no_partner(en, en_row.line, zh, "error code", &en_row.code));
-            continue;
-        };
-        if en_row.http_status != zh_row.http_status {
-            problems.push(disagreement(
-                zh,
-                zh_row.line,
-                &format!("HTTP status of {:?}", en_row.code),
-                &zh_row.http_status.to_string(),
-                en,
-                en_row.line,
-                &en_row.http_status.to_string(),
-            ));
-        }
-        errors.push(DocumentedError {
-            code: en_row.code.clone(),
-            http_status: en_row.http_status,
-            cause: Localized {
-                en: en_row.cause.clone(),
-                zh: zh_row.cause.clone(),
-            },
-            solution: Localized {
-                en: en_row.solution.clone(),
-                zh: zh_row.solution.clone(),
-            },
-        });
-    }
-    for zh_row in &zh.errors {
-        if !en.errors.iter().any(|row| row.code == zh_row.code) {
-            problems.push(no_partner(zh, zh_row.line, en, "error code", &zh_row.code));
+/// Pairs the English and the Chinese rows by `key` (a row's line and its
+/// key), reporting each row without a partner in the other export. `join`
+/// turns a pair into the spec's entry, or reports why it cannot; the result
+/// is in the English order.
+fn pair_up<'a, T, R>(
+    (en, en_rows): (&Document, &'a [T]),
+    (zh, zh_rows): (&Document, &'a [T]),
+    key: fn(&T) -> (usize, &String),
+    what: &str,
+    problems: &mut Vec<Diagnostic>,
+    mut join: impl FnMut(&'a T, &'a T, &mut Vec<Diagnostic>) -> Option<R>,
+) -> Vec<R> {
+    let no_partner = |document: &Document, line, other: &Document, value| {
+        let (path, lang) = (other.path.display(), other.vocabulary.lang);
+        let message = format!("{what} {value:?} has no partner row in {path} ({lang} export)");
+        Diagnostic::at(&document.path, line, message)
+    };
+    let zh_by_key: BTreeMap<&String, &T> = zh_rows.iter().map(|row| (key(row).1, row)).collect();
+    let mut joined = Vec::new();
+    for en_row in en_rows {
+        let (line, value) = key(en_row);
+        match zh_by_key.get(value) {
+            Some(zh_row) => joined.extend(join(en_row, zh_row, problems)),
+            None => problems.push(no_partner(en, line, zh, value)),
         }
     }
-    errors
+    for zh_row in zh_rows {
+        let (line, value) = key(zh_row);
+        if !en_rows.iter().any(|row| key(row).1 == value) {
+            problems.push(no_partner(zh, line, en, value));
+        }
+    }
+    joined
 }
 
 fn join_service(
@@ -254,37 +234,35 @@ fn join_service(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<ServiceSpec> {
     let before = problems.len();
-    let format = agreed(
-        en,
-        &en.domain_format,
-        zh,
-        &zh.domain_format,
-        "domain name format",
-        problems,
-    );
-    let host = agreed(
-        en,
-        &en.domain_host,
-        zh,
-        &zh.domain_host,
-        "example host",
-        problems,
-    );
+    let format = agreed(en, zh, "domain name format", problems, |document| {
+        (document.domain_format.line, &document.domain_format.value)
+    });
+    let host = agreed(en, zh, "example host", problems, |document| {
+        (document.domain_host.line, &document.domain_host.value)
+    });
     let code_field = agreed(
         en,
-        &field(&en.error_body, |body| &body.code_field),
         zh,
-        &field(&zh.error_body, |body| &body.code_field),
         "error body field for <ErrorCode>",
         problems,
+        |document| {
+            (
+                document.error_body.line,
+                &document.error_body.value.code_field,
+            )
+        },
     );
     let message_field = agreed(
         en,
-        &field(&en.error_body, |body| &body.message_field),
         zh,
-        &field(&zh.error_body, |body| &body.message_field),
         "error body field for <ErrorMessage>",
         problems,
+        |document| {
+            (
+                document.error_body.line,
+                &document.error_body.value.message_field,
+            )
+        },
     );
 
     // The example names its region only by endpoint: find it in the tables.
@@ -326,94 +304,46 @@ fn join_service(
     })
 }
 
-fn field<T>(located: &Located<T>, get: impl Fn(&T) -> &String) -> Located<String> {
-    Located {
-        line: located.line,
-        value: get(&located.value).clone(),
-    }
-}
-
-/// The English value, after checking the Chinese export says the same.
+/// The English value of what `get` reads (with its line), after checking
+/// the Chinese export says the same.
 fn agreed(
     en: &Document,
-    en_value: &Located<String>,
     zh: &Document,
-    zh_value: &Located<String>,
     what: &str,
     problems: &mut Vec<Diagnostic>,
+    get: fn(&Document) -> (usize, &String),
 ) -> String {
-    if en_value.value != zh_value.value {
+    let ((en_line, en_value), (zh_line, zh_value)) = (get(en), get(zh));
+    if en_value != zh_value {
         problems.push(disagreement(
-            zh,
-            zh_value.line,
-            what,
-            &zh_value.value,
-            en,
-            en_value.line,
-            &en_value.value,
+            zh, zh_line, what, zh_value, en, en_line, en_value,
         ));
     }
-    en_value.value.clone()
+    en_value.clone()
 }
 
+/// Reports each row whose `key` (a row's line and its key) an earlier row has.
 fn report_duplicates<T>(
     document: &Document,
     rows: &[T],
-    key: impl Fn(&T) -> &String,
+    key: fn(&T) -> (usize, &String),
     what: &str,
     problems: &mut Vec<Diagnostic>,
-) where
-    T: HasLine,
-{
-    let mut first_lines: BTreeMap<&str, usize> = BTreeMap::new();
+) {
+    let mut first_lines: BTreeMap<&String, usize> = BTreeMap::new();
     for row in rows {
-        let value = key(row);
-        match first_lines.get(value.as_str()) {
+        let (line, value) = key(row);
+        match first_lines.get(value) {
             Some(first) => problems.push(Diagnostic::at(
                 &document.path,
-                row.line(),
+                line,
                 format!("{what} {value:?} is listed twice (first at line {first})"),
             )),
             None => {
-                first_lines.insert(value, row.line());
+                first_lines.insert(value, line);
             }
         }
     }
-}
-
-/// A table row's line, for reports.
-trait HasLine {
-    fn line(&self) -> usize;
-}
-
-impl HasLine for EndpointRow {
-    fn line(&self) -> usize {
-        self.line
-    }
-}
-
-impl HasLine for ErrorRow {
-    fn line(&self) -> usize {
-        self.line
-    }
-}
-
-fn no_partner(
-    document: &Document,
-    line: usize,
-    other: &Document,
-    what: &str,
-    value: &str,
-) -> Diagnostic {
-    Diagnostic::at(
-        &document.path,
-        line,
-        format!(
-            "{what} {value:?} has no partner row in {} ({} export)",
-            other.path.display(),
-            other.vocabulary.lang
-        ),
-    )
 }
 
 fn disagreement(

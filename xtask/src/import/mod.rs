@@ -19,7 +19,7 @@ use fc_codegen::spec::Spec;
 
 use crate::cli::ImportOptions;
 use crate::spec_diff::{diff, summary_line};
-use crate::spec_write::{existing_files, write_spec, FileChange};
+use crate::spec_write::{has_spec_files, write_spec, FileChange};
 use crate::workspace::Workspace;
 use fc_codegen::Diagnostics;
 
@@ -59,17 +59,12 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
     };
 
     let changes = write_spec(&spec_dir, &spec)?;
+    let errors_yaml = spec_dir.join("errors.yaml").display().to_string();
     for code in &annotated.new_codes {
-        eprintln!(
-            "warning: new error code {code:?} got the default annotation (retryable: false); review its `annotation` in {}",
-            spec_dir.join("errors.yaml").display()
-        );
+        eprintln!("warning: new error code {code:?} got the default annotation (retryable: false); review its `annotation` in {errors_yaml}");
     }
     for code in &annotated.unreviewed_codes {
-        eprintln!(
-            "warning: error code {code:?} still has the default annotation; review it in {}",
-            spec_dir.join("errors.yaml").display()
-        );
+        eprintln!("warning: error code {code:?} still has the default annotation; review it in {errors_yaml}");
     }
     for (name, change) in changes {
         let state = match change {
@@ -79,7 +74,8 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
         println!("{}: {state}", spec_dir.join(name).display());
     }
     match previous {
-        Some(old) => print_change_summary(&old, &spec),
+        // The `cargo xtask spec-diff` summary: counts, versions, SemVer bump.
+        Some(old) => println!("{}", summary_line(&diff(&old, &spec))),
         None => println!(
             "new spec: {} regions, {} error codes",
             spec.regions.len(),
@@ -92,7 +88,7 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
 /// The current spec, whose annotations the import keeps; `None` for a folder
 /// that holds no spec file yet.
 fn previous_spec(dir: &Path) -> Result<Option<Spec>, String> {
-    if existing_files(dir).is_empty() {
+    if !has_spec_files(dir) {
         return Ok(None);
     }
     fc_codegen::load::load_dir(dir)
@@ -103,10 +99,4 @@ fn previous_spec(dir: &Path) -> Result<Option<Spec>, String> {
                 dir.display()
             )
         })
-}
-
-/// Prints the `cargo xtask spec-diff` summary of what the import changed:
-/// counts, document versions and the SemVer bump, in one line.
-fn print_change_summary(old: &Spec, new: &Spec) {
-    println!("{}", summary_line(&diff(old, new)));
 }
