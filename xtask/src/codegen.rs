@@ -6,6 +6,7 @@ use fc_codegen::build_script::{failure_report, write_if_changed, CODE_FILE, DOCS
 use fc_codegen::render::render_pretty;
 use fc_codegen::validate::{validate_with, Mode};
 
+use crate::file_tree::{create_dir, output_dir};
 use crate::workspace::Workspace;
 
 /// Validates `spec/`, writes the readable generated code and docs to
@@ -14,9 +15,8 @@ pub fn codegen(workspace: &Workspace) -> Result<(), String> {
     let generated =
         fc_codegen::generate_dir(workspace.spec_dir()).map_err(|errors| failure_report(&errors))?;
     let code = render_pretty(&generated).map_err(|error| format!("generator bug: {error}"))?;
-    let out_dir = workspace.target_dir.join("codegen");
-    std::fs::create_dir_all(&out_dir)
-        .map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
+    let out_dir = output_dir(workspace, "codegen");
+    create_dir(&out_dir)?;
     let code_path = out_dir.join(CODE_FILE);
     let docs_path = out_dir.join(DOCS_FILE);
     for (path, text) in [(&code_path, &code), (&docs_path, &generated.crate_docs)] {

@@ -19,15 +19,25 @@ pub fn fresh_dir(dir: &Path) -> Result<(), String> {
         std::fs::remove_dir_all(dir)
             .map_err(|error| format!("cannot remove {}: {error}", dir.display()))?;
     }
+    create_dir(dir)
+}
+
+/// Creates `dir` and the folders above it, keeping what is there.
+pub fn create_dir(dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir)
         .map_err(|error| format!("cannot create {}: {error}", dir.display()))
+}
+
+/// The text of the file at `path`.
+pub fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))
 }
 
 /// Writes `text` to `path`, creating its folder.
 pub fn write(path: &Path, text: &str) -> Result<(), String> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
+        create_dir(parent)?;
     }
     std::fs::write(path, text).map_err(|error| format!("cannot write {}: {error}", path.display()))
 }
@@ -52,8 +62,7 @@ fn copy_tree(from: &Path, to: &Path, dest: &Path) -> Result<(), String> {
         }
         let copy = to.join(&name);
         if source.is_dir() {
-            std::fs::create_dir_all(&copy)
-                .map_err(|error| format!("cannot create {}: {error}", copy.display()))?;
+            create_dir(&copy)?;
             copy_tree(&source, &copy, dest)?;
         } else {
             std::fs::copy(&source, &copy)

@@ -12,6 +12,8 @@ use fc_codegen::Diagnostics;
 
 use fc_codegen::write::render_spec;
 
+use crate::file_tree::create_dir;
+
 /// What happened to one spec file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileChange {
@@ -25,8 +27,7 @@ pub enum FileChange {
 /// name and change, in `SPEC_FILES` order.
 pub fn write_spec(dir: &Path, spec: &Spec) -> Result<Vec<(&'static str, FileChange)>, String> {
     let created = !dir.exists();
-    std::fs::create_dir_all(dir)
-        .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+    create_dir(dir)?;
     let written = stage_and_replace(dir, spec);
     if written.is_err() && created {
         // Leave no trace of a failed import; `remove_dir` fails on a folder

@@ -25,7 +25,7 @@ use fc_codegen::render::render_compact;
 
 use super::timing::{median, timed};
 use crate::cli::BenchBuildOptions;
-use crate::file_tree::{copy_workspace, fresh_dir, output_dir, write};
+use crate::file_tree::{copy_workspace, fresh_dir, output_dir, read, write};
 use crate::process::{cargo, run};
 use crate::workspace::Workspace;
 
@@ -141,8 +141,7 @@ struct Split {
 /// the report embeds its units as JSON (`const UNIT_DATA = [..];`).
 fn read_split(target: &Path) -> Result<Split, String> {
     let path = target.join("cargo-timings").join("cargo-timing.html");
-    let html = std::fs::read_to_string(&path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let html = read(&path)?;
     let data = html
         .split_once("const UNIT_DATA = ")
         .and_then(|(_, rest)| rest.split_once(";\n"))
@@ -345,8 +344,7 @@ fn write_shipped_package(package: &Path, dest: &Path) -> Result<(), String> {
         ],
     )?;
     let manifest = dest.join("Cargo.toml");
-    let text = std::fs::read_to_string(&manifest)
-        .map_err(|error| format!("cannot read {}: {error}", manifest.display()))?;
+    let text = read(&manifest)?;
     let without_build: Vec<&str> = text
         .lines()
         .filter(|line| !line.starts_with("build = ") && !line.starts_with("fc-codegen = "))
@@ -362,8 +360,7 @@ fn write_shipped_package(package: &Path, dest: &Path) -> Result<(), String> {
 /// Replaces each `(from, to)` in the file at `path`; fails if one is missing,
 /// so a changed layout is reported rather than measured wrongly.
 fn replace_in(path: &Path, replacements: &[(&str, &str)]) -> Result<(), String> {
-    let mut text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let mut text = read(path)?;
     for (from, to) in replacements {
         if !text.contains(from) {
             return Err(format!("{} no longer contains {from}", path.display()));
