@@ -15,6 +15,7 @@
 //! a rustdoc of the crate.
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use fc_codegen::spec::{EndpointSpec, ErrorAnnotation, ErrorSpec, Localized, RegionSpec, Spec};
 
@@ -34,17 +35,15 @@ struct Mutation {
     additive: bool,
 }
 
-/// One row of the report.
+/// The two bumps a mutation gets: with it, one row of the report.
 struct Verdict {
-    name: String,
     spec_diff: Bump,
     semver_checks: Bump,
-    additive: bool,
 }
 
 impl Verdict {
-    /// What is wrong with this row, if anything.
-    fn problem(&self) -> Option<String> {
+    /// What is wrong with the row of a mutation, `additive` or not, if anything.
+    fn problem(&self, additive: bool) -> Option<String> {
         if self.spec_diff < self.semver_checks {
             return Some(format!(
                 "spec-diff says {} but cargo-semver-checks says {}",
@@ -53,7 +52,7 @@ impl Verdict {
             ));
         }
         let worst = self.spec_diff.max(self.semver_checks);
-        (self.additive && worst > Bump::Minor).then(|| {
+        (additive && worst > Bump::Minor).then(|| {
             format!(
                 "an insertion or reorder must be at most minor, got {}",
                 worst.name()
@@ -92,22 +91,20 @@ pub fn semver_battery(workspace_paths: &Workspace) -> Result<(), String> {
         let file_name = mutation.name.replace(' ', "-");
         let current = rustdoc_json(&scratch, &workspace, &mutation.spec, &file_name)?;
         verdicts.push(Verdict {
-            name: mutation.name.clone(),
             spec_diff: required_bump(&diff(&base, &mutation.spec)),
             semver_checks: semver_checks_bump(&baseline, &current)?,
-            additive: mutation.additive,
         });
     }
     // The baseline spec back in place, so the copy builds as `spec/` does.
     write_spec(&workspace.join("spec"), &base)?;
 
-    print!("{}", report(&verdicts));
-    let failures: Vec<String> = verdicts
+    print!("{}", report(&mutations, &verdicts));
+    let failures: Vec<String> = mutations
         .iter()
-        .filter_map(|verdict| {
-            verdict
-                .problem()
-                .map(|problem| format!("{}: {problem}", verdict.name))
+        .zip(&verdicts)
+        .filter_map(|(mutation, verdict)| {
+            let problem = verdict.problem(mutation.additive)?;
+            Some(format!("{}: {problem}", mutation.name))
         })
         .collect();
     if failures.is_empty() {
@@ -124,13 +121,8 @@ pub fn semver_battery(workspace_paths: &Workspace) -> Result<(), String> {
 
 /// Fails, saying how to install it, unless `cargo semver-checks --version` runs.
 fn require_checker() -> Result<(), String> {
-    let output = cargo(
-        Path::new("."),
-        Path::new("target"),
-        &["semver-checks", "--version"],
-    )
-    .output()
-    .map_err(|error| format!("cannot run cargo: {error}"))?;
+    let output =
+        semver_checks(&["--version"]).map_err(|error| format!("cannot run cargo: {error}"))?;
     if output.status.success() {
         Ok(())
     } else {
@@ -138,19 +130,26 @@ fn require_checker() -> Result<(), String> {
     }
 }
 
-/// The Markdown table of the battery: one row per mutation.
-fn report(verdicts: &[Verdict]) -> String {
+/// `cargo semver-checks <args>` from the current directory, run to its end
+/// whatever its exit status.
+fn semver_checks(args: &[&str]) -> std::io::Result<Output> {
+    let args = [&["semver-checks"], args].concat();
+    cargo(Path::new("."), Path::new("target"), &args).output()
+}
+
+/// The Markdown table of the battery: one row per mutation and its verdict.
+fn report(mutations: &[Mutation], verdicts: &[Verdict]) -> String {
     let mut text = String::from(
         "| spec change | spec-diff | cargo-semver-checks | promise |\n|---|---|---|---|\n",
     );
-    for verdict in verdicts {
-        let promise = match verdict.problem() {
+    for (mutation, verdict) in mutations.iter().zip(verdicts) {
+        let promise = match verdict.problem(mutation.additive) {
             None => "kept".to_owned(),
             Some(problem) => format!("**broken**: {problem}"),
         };
         text.push_str(&format!(
             "| {} | {} | {} | {promise} |\n",
-            verdict.name,
+            mutation.name,
             verdict.spec_diff.name(),
             verdict.semver_checks.name()
         ));
@@ -202,24 +201,18 @@ fn rustdoc_json(
 fn semver_checks_bump(baseline: &Path, current: &Path) -> Result<Bump, String> {
     let baseline = baseline.display().to_string();
     let current = current.display().to_string();
-    let output = cargo(
-        Path::new("."),
-        Path::new("target"),
-        &[
-            "semver-checks",
-            "check-release",
-            "--baseline-rustdoc",
-            &baseline,
-            "--current-rustdoc",
-            &current,
-            // Ask for the weakest release, so every finding counts.
-            "--release-type",
-            "patch",
-            "--color",
-            "never",
-        ],
-    )
-    .output()
+    let output = semver_checks(&[
+        "check-release",
+        "--baseline-rustdoc",
+        &baseline,
+        "--current-rustdoc",
+        &current,
+        // Ask for the weakest release, so every finding counts.
+        "--release-type",
+        "patch",
+        "--color",
+        "never",
+    ])
     .map_err(|error| format!("cannot run cargo semver-checks: {error}"))?;
     let text = format!(
         "{}{}",
@@ -391,17 +384,18 @@ mod tests {
 
     #[test]
     fn a_verdict_weaker_than_the_checker_or_a_major_insertion_breaks_a_promise() {
-        let verdict = |spec_diff, semver_checks, additive| Verdict {
-            name: String::new(),
-            spec_diff,
-            semver_checks,
-            additive,
+        let problem = |spec_diff, semver_checks, additive| {
+            Verdict {
+                spec_diff,
+                semver_checks,
+            }
+            .problem(additive)
         };
-        assert!(verdict(Bump::Minor, Bump::Major, false).problem().is_some());
-        assert!(verdict(Bump::Major, Bump::Major, true).problem().is_some());
-        assert!(verdict(Bump::Major, Bump::Major, false).problem().is_none());
-        assert!(verdict(Bump::Patch, Bump::None, false).problem().is_none());
-        assert!(verdict(Bump::Minor, Bump::None, true).problem().is_none());
+        assert!(problem(Bump::Minor, Bump::Major, false).is_some());
+        assert!(problem(Bump::Major, Bump::Major, true).is_some());
+        assert!(problem(Bump::Major, Bump::Major, false).is_none());
+        assert!(problem(Bump::Patch, Bump::None, false).is_none());
+        assert!(problem(Bump::Minor, Bump::None, true).is_none());
     }
 
     #[test]
