@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use fc_codegen::build_script::{CODE_FILE, DOCS_FILE};
 use fc_codegen::render::render_compact;
 
-use super::timing::{median, timed};
+use super::timing::{median, median_by, timed};
 use crate::cli::BenchBuildOptions;
 use crate::file_tree::{copy_workspace, fresh_dir, output_dir, read, write};
 use crate::process::{cargo, run};
@@ -171,7 +171,7 @@ fn print_split(splits: &[Split]) {
     if splits.is_empty() {
         return;
     }
-    let part = |field: fn(&Split) -> f64| median(&splits.iter().map(field).collect::<Vec<_>>());
+    let part = |field: fn(&Split) -> f64| median_by(splits, field);
     println!(
         "(a)'s own units, median wall seconds of each (cargo --timings): fc-codegen compile {:.2}, \
          build script link {:.2}, build script run {:.2}, fc-generated compile {:.2}",

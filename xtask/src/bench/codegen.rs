@@ -19,7 +19,7 @@ use fc_codegen::load::SPEC_FILES;
 use fc_codegen::render::render_compact;
 
 use super::synthetic_spec::{bad_spec, valid_spec, write_files};
-use super::timing::{median, timed};
+use super::timing::{median_by, stopwatch, timed};
 use crate::cli::BenchCodegenOptions;
 use crate::file_tree::{copy_workspace, fresh_dir, output_dir};
 use crate::process::{cargo, run};
@@ -80,9 +80,7 @@ pub fn bench_codegen(workspace: &Workspace, options: &BenchCodegenOptions) -> Re
         let samples = (0..runs)
             .map(|_| run_pipeline(&spec_dir))
             .collect::<Result<Vec<_>, _>>()?;
-        let stage = |pick: fn(&StageTimes) -> f64| {
-            median(&samples.iter().map(pick).collect::<Vec<_>>()) * 1e3
-        };
+        let stage = |pick: fn(&StageTimes) -> f64| median_by(&samples, pick) * 1e3;
         let total = stage(StageTimes::total);
         let (code, docs) = (samples[0].code_bytes, samples[0].docs_bytes);
         println!(
@@ -120,21 +118,20 @@ pub fn bench_codegen(workspace: &Workspace, options: &BenchCodegenOptions) -> Re
 /// One pass of the build script's pipeline over `spec_dir`, timed by stage.
 fn run_pipeline(spec_dir: &Path) -> Result<StageTimes, String> {
     let parse = parse_only(spec_dir)?;
-    let start = Instant::now();
+    let mut lap = stopwatch();
     let loaded = fc_codegen::load::load_dir(spec_dir).map_err(|errors| errors.to_string())?;
-    let loaded_at = Instant::now();
+    let load = lap();
     let valid = fc_codegen::validate::validate(&loaded).map_err(|errors| errors.to_string())?;
-    let validated_at = Instant::now();
+    let validate = lap();
     let generated = fc_codegen::generate::generate(&valid);
-    let generated_at = Instant::now();
+    let generate = lap();
     let code = render_compact(&generated);
-    let rendered_at = Instant::now();
     Ok(StageTimes {
         parse,
-        load: (loaded_at - start).as_secs_f64(),
-        validate: (validated_at - loaded_at).as_secs_f64(),
-        generate: (generated_at - validated_at).as_secs_f64(),
-        render: (rendered_at - generated_at).as_secs_f64(),
+        load,
+        validate,
+        generate,
+        render: lap(),
         code_bytes: code.len(),
         docs_bytes: generated.crate_docs.len(),
     })
@@ -225,9 +222,7 @@ pub fn bench_problem_reports(workspace: &Workspace, runs: usize) -> Result<(), S
         let samples = (0..runs)
             .map(|_| report_once(&spec_dir))
             .collect::<Result<Vec<_>, _>>()?;
-        let stage = |pick: fn(&ReportTimes) -> f64| {
-            median(&samples.iter().map(pick).collect::<Vec<_>>()) * 1e3
-        };
+        let stage = |pick: fn(&ReportTimes) -> f64| median_by(&samples, pick) * 1e3;
         let total = stage(|s| s.load + s.validate + s.report);
         let problems = samples[0].problems;
         let micros = total * 1e3 / problems as f64;
@@ -255,22 +250,22 @@ struct ReportTimes {
 }
 
 fn report_once(spec_dir: &Path) -> Result<ReportTimes, String> {
-    let start = Instant::now();
+    let mut lap = stopwatch();
     let loaded = fc_codegen::load::load_dir(spec_dir).map_err(|errors| errors.to_string())?;
-    let loaded_at = Instant::now();
+    let load = lap();
     let Err(errors) = fc_codegen::validate::validate(&loaded) else {
         return Err("the bad spec validated".to_owned());
     };
-    let validated_at = Instant::now();
+    let validate = lap();
     let report = fc_codegen::build_script::failure_report(&errors);
-    let reported_at = Instant::now();
+    let report_seconds = lap();
     if report.is_empty() {
         return Err("empty report".to_owned());
     }
     Ok(ReportTimes {
-        load: (loaded_at - start).as_secs_f64(),
-        validate: (validated_at - loaded_at).as_secs_f64(),
-        report: (reported_at - validated_at).as_secs_f64(),
+        load,
+        validate,
+        report: report_seconds,
         problems: errors.0.len(),
     })
 }

@@ -40,6 +40,23 @@ fn children_cpu_seconds() -> Option<f64> {
     Some((ticks(16)? + ticks(17)?) as f64 / 100.0)
 }
 
+/// A lap timer: each call returns the seconds since the previous call, the
+/// first since the timer was made.
+pub fn stopwatch() -> impl FnMut() -> f64 {
+    let mut last = Instant::now();
+    move || {
+        let now = Instant::now();
+        let seconds = (now - last).as_secs_f64();
+        last = now;
+        seconds
+    }
+}
+
+/// The median of one measure, `pick`, over `samples`.
+pub fn median_by<T>(samples: &[T], pick: impl Fn(&T) -> f64) -> f64 {
+    median(&samples.iter().map(pick).collect::<Vec<_>>())
+}
+
 /// The median of `samples` (the mean of the middle two for an even count).
 pub fn median(samples: &[f64]) -> f64 {
     let mut sorted = samples.to_vec();
