@@ -64,6 +64,30 @@ impl Consumer {
         let dir = scratch.join(format!("consumer-{key}"));
         Consumer { key, label, dir }
     }
+
+    /// Writes the crate: a library that is its own workspace (it lives under
+    /// our `target/`), depending on serde and serde_json, then `manifest_tail`.
+    fn write(
+        self,
+        manifest_tail: &str,
+        lib: &str,
+        build_script: Option<&str>,
+    ) -> Result<Consumer, String> {
+        let dir = &self.dir;
+        let name = dir.file_name().unwrap_or_default().to_string_lossy();
+        write(
+            &dir.join("Cargo.toml"),
+            &format!(
+                "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+                 [workspace]\n\n[dependencies]\n{SERDE_DEPENDENCIES}{manifest_tail}"
+            ),
+        )?;
+        write(&dir.join("src/lib.rs"), lib)?;
+        if let Some(build_script) = build_script {
+            write(&dir.join("build.rs"), build_script)?;
+        }
+        Ok(self)
+    }
 }
 
 /// Runs the whole benchmark. When cargo re-runs the build script is a
@@ -263,50 +287,41 @@ fn print_table(what: &str, consumers: &[Consumer], samples: &[Vec<f64>]) -> Vec<
 
 fn write_consumers(scratch: &Path, package: &Path) -> Result<Vec<Consumer>, String> {
     let with_fc = write_fc_consumer(scratch, "a", "+ fc-generated", package)?;
-
-    let baseline = Consumer::new(scratch, "b", "baseline: serde (derive) + serde_json");
-    write_crate(&baseline.dir, SERDE_DEPENDENCIES, "", CLIENT_CODE, None)?;
-
-    let floor = Consumer::new(scratch, "c", "+ serde, serde_yaml as build-deps");
-    write_crate(
-        &floor.dir,
-        SERDE_DEPENDENCIES,
-        "\n[build-dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_yaml = \"0.9\"\n",
+    let baseline = Consumer::new(scratch, "b", "baseline: serde (derive) + serde_json").write(
+        "",
+        CLIENT_CODE,
+        None,
+    )?;
+    let floor = Consumer::new(scratch, "c", "+ serde, serde_yaml as build-deps").write(
+        r#"
+[build-dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_yaml = "0.9"
+"#,
         &format!("{CLIENT_CODE}\ninclude!(concat!(env!(\"OUT_DIR\"), \"/regions.rs\"));\n"),
         Some(
-            "#[derive(serde::Deserialize)]
+            r#"#[derive(serde::Deserialize)]
 struct Spec {
     regions: Vec<String>,
 }
 
 fn main() {
-    println!(\"cargo:rerun-if-changed=build.rs\");
-    let spec: Spec = serde_yaml::from_str(\"regions: [\\\"cn-hangzhou\\\"]\").expect(\"valid YAML\");
-    let out = std::path::PathBuf::from(std::env::var_os(\"OUT_DIR\").expect(\"OUT_DIR\"));
-    let code = format!(\"pub const REGIONS: &[&str] = &{:?};\", spec.regions);
-    std::fs::write(out.join(\"regions.rs\"), code).expect(\"writable OUT_DIR\");
+    println!("cargo:rerun-if-changed=build.rs");
+    let spec: Spec = serde_yaml::from_str("regions: [\"cn-hangzhou\"]").expect("valid YAML");
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    let code = format!("pub const REGIONS: &[&str] = &{:?};", spec.regions);
+    std::fs::write(out.join("regions.rs"), code).expect("writable OUT_DIR");
 }
-",
+"#,
         ),
     )?;
     Ok(vec![with_fc, baseline, floor])
 }
 
-/// The code of (a) and (d): the client, plus a use of fc-generated, so that
-/// its code is compiled and linked, not only its metadata read.
-fn fc_client_code() -> String {
-    format!(
-        "{CLIENT_CODE}
-pub fn host(region: &str) -> Option<&'static str> {{
-    let region: fc_generated::Region = region.parse().ok()?;
-    Some(region.endpoint(fc_generated::Network::Public))
-}}
-"
-    )
-}
-
 /// A consumer that uses fc-generated from `package`: (a) with this tree,
-/// (d) with the package made by [`write_shipped_package`].
+/// (d) with the package made by [`write_shipped_package`]. Its code is the
+/// client's plus a use of fc-generated, so that fc-generated's code is
+/// compiled and linked, not only its metadata read.
 fn write_fc_consumer(
     scratch: &Path,
     key: &'static str,
@@ -314,15 +329,18 @@ fn write_fc_consumer(
     package: &Path,
 ) -> Result<Consumer, String> {
     let package = package.display().to_string().replace('\\', "/");
-    let consumer = Consumer::new(scratch, key, label);
-    write_crate(
-        &consumer.dir,
-        &format!("{SERDE_DEPENDENCIES}fc-generated = {{ path = {package:?} }}\n"),
-        "",
-        &fc_client_code(),
+    Consumer::new(scratch, key, label).write(
+        &format!("fc-generated = {{ path = {package:?} }}\n"),
+        &format!(
+            "{CLIENT_CODE}
+pub fn host(region: &str) -> Option<&'static str> {{
+    let region: fc_generated::Region = region.parse().ok()?;
+    Some(region.endpoint(fc_generated::Network::Public))
+}}
+"
+        ),
         None,
-    )?;
-    Ok(consumer)
+    )
 }
 
 /// A copy of `package` as it would be if the generated code were shipped in
@@ -370,46 +388,15 @@ fn replace_in(path: &Path, replacements: &[(&str, &str)]) -> Result<(), String> 
     write(path, &text)
 }
 
-/// A library crate that is its own workspace (it lives under our `target/`).
-fn write_crate(
-    dir: &Path,
-    dependencies: &str,
-    extra_manifest: &str,
-    lib: &str,
-    build_script: Option<&str>,
-) -> Result<(), String> {
-    let name = dir
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    write(
-        &dir.join("Cargo.toml"),
-        &format!(
-            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [workspace]\n\n[dependencies]\n{dependencies}{extra_manifest}"
-        ),
-    )?;
-    write(&dir.join("src/lib.rs"), lib)?;
-    if let Some(build_script) = build_script {
-        write(&dir.join("build.rs"), build_script)?;
-    }
-    Ok(())
-}
-
 /// Seeds (a)'s lockfile from the workspace's, lets cargo trim it, and gives
 /// the result to (b) and (c): all three build the same versions.
 fn share_lockfile(root: &Path, consumers: &[Consumer]) -> Result<(), String> {
-    let copy_lock = |from: &Path, to: &Path| {
-        std::fs::copy(from, to)
-            .map(|_| ())
-            .map_err(|error| format!("cannot copy {}: {error}", from.display()))
-    };
-    let first = &consumers[0].dir;
-    copy_lock(&root.join("Cargo.lock"), &first.join("Cargo.lock"))?;
-    settle_lockfile(first)?;
-    for consumer in &consumers[1..] {
-        copy_lock(&first.join("Cargo.lock"), &consumer.dir.join("Cargo.lock"))?;
+    let mut seed = root.join("Cargo.lock");
+    for consumer in consumers {
+        std::fs::copy(&seed, consumer.dir.join("Cargo.lock"))
+            .map_err(|error| format!("cannot copy {}: {error}", seed.display()))?;
         settle_lockfile(&consumer.dir)?;
+        seed = consumers[0].dir.join("Cargo.lock");
     }
     Ok(())
 }
