@@ -105,22 +105,19 @@ pub fn field_rule(field: Field) -> Rule {
 /// The bump `fc-generated` needs for this diff: the strongest rule that any
 /// of its changes triggers, or [`Bump::None`] when nothing changed.
 pub fn required_bump(diff: &SpecDiff) -> Bump {
-    let lists = [list_bumps(&diff.regions), list_bumps(&diff.errors)];
-    let service = entry_bump(&diff.service);
-    lists
-        .into_iter()
-        .flatten()
-        .chain([service])
-        .max()
-        .unwrap_or(Bump::None)
+    list_bump(&diff.regions)
+        .max(list_bump(&diff.errors))
+        .max(entry_bump(&diff.service))
 }
 
-fn list_bumps<T>(list: &ListDiff<T>) -> Vec<Bump> {
+/// The strongest rule a list's changes trigger, or [`Bump::None`] for none.
+fn list_bump<T>(list: &ListDiff<T>) -> Bump {
     let added = list.added.iter().map(|_| ADDED.bump);
     let removed = list.removed.iter().map(|_| REMOVED.bump);
     let moved = list.moved.iter().map(|_| MOVED.bump);
     let changed = list.changed.iter().map(|entry| entry_bump(&entry.changes));
-    added.chain(removed).chain(moved).chain(changed).collect()
+    let bumps = added.chain(removed).chain(moved).chain(changed);
+    bumps.max().unwrap_or(Bump::None)
 }
 
 /// The strongest rule among some field changes (one changed entry's, or the
