@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
-use crate::decode::{self, Decoded, Decoder, Problem};
+use crate::decode::{self, Decoded, Decoder};
 use crate::diagnostic::{Diagnostic, Diagnostics, Entry};
 use crate::locate::{DuplicateKey, LineIndex};
 use crate::prescan;
@@ -126,29 +126,30 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
         return Err(Diagnostics(errors));
     }
 
+    // Every file is read before any is parsed: read problems come first.
     let [service, regions, error_codes] =
         SPEC_FILES.map(|name| read_file(&dir.join(name), &mut errors));
     let mut problems = Vec::new();
-    let mut found = (&mut errors, &mut problems);
-    let service = service.and_then(|file| decode_file(file, None, decode::service, &mut found));
-    let regions = regions.and_then(|file| {
-        let decode = |value: &Value| decode::list(value, "regions", Decoder::region);
-        decode_file(file, Some(("regions", "id")), decode, &mut found)
-    });
-    let error_codes = error_codes.and_then(|file| {
-        let decode = |value: &Value| decode::list(value, "errors", Decoder::error);
-        decode_file(file, Some(("errors", "code")), decode, &mut found)
-    });
+    let service = decode_file(service, None, decode::service, &mut errors, &mut problems);
+    let regions = decode_file(
+        regions,
+        Some(("regions", "id")),
+        |value| decode::list(value, "regions", Decoder::region),
+        &mut errors,
+        &mut problems,
+    );
+    let error_codes = decode_file(
+        error_codes,
+        Some(("errors", "code")),
+        |value| decode::list(value, "errors", Decoder::error),
+        &mut errors,
+        &mut problems,
+    );
     let (Some(service), Some(regions), Some(error_codes)) = (service, regions, error_codes) else {
         errors.extend(in_file_and_line_order(problems));
         return Err(Diagnostics(errors));
     };
-    let unread = Unread {
-        service: &service.0.gaps,
-        regions: &regions.0.gaps,
-        errors: &error_codes.0.gaps,
-    };
-    let complete = problems.is_empty();
+    // Every file was read and parsed, so `errors` is empty.
     let loaded = LoadedSpec {
         spec: Spec {
             service: service.0.value,
@@ -159,15 +160,17 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
         regions: regions.1,
         errors: error_codes.1,
     };
-    if complete && errors.is_empty() {
+    if problems.is_empty() {
         return Ok(loaded);
     }
-    if errors.is_empty() {
-        let checked = validate::check(&loaded, &unread, Mode::Build);
-        problems.extend(checked.err().unwrap_or_default().0);
-    }
-    errors.extend(in_file_and_line_order(problems));
-    Err(Diagnostics(errors))
+    let unread = Unread {
+        service: &service.0.gaps,
+        regions: &regions.0.gaps,
+        errors: &error_codes.0.gaps,
+    };
+    let checked = validate::check(&loaded, &unread, Mode::Build);
+    problems.extend(checked.err().unwrap_or_default().0);
+    Err(Diagnostics(in_file_and_line_order(problems)))
 }
 
 /// Problems as a reader meets them: file by file in [`SPEC_FILES`] order,
@@ -254,42 +257,35 @@ fn meant_spec_file(name: &str) -> Option<&'static str> {
 }
 
 fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
-    let bytes = match read_bounded(path) {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            errors.push(Diagnostic::new(path, message));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
+    let problem = match read_bounded(path).map(String::from_utf8) {
+        Err(message) => Diagnostic::new(path, message),
+        Ok(Ok(mut text)) => {
             // YAML allows a byte order mark as the first character; one
             // anywhere else is refused by `prescan`, with its line.
             if text.starts_with('\u{FEFF}') {
                 text.drain(..'\u{FEFF}'.len_utf8());
             }
-            if let Some((line, message)) = prescan::problem(&text) {
-                errors.push(Diagnostic::new(path, message).at_line(Some(line)));
-                return None;
+            match prescan::problem(&text) {
+                Some((line, message)) => Diagnostic::at(path, line, message),
+                None => return Some(SourceFile::new(path, text)),
             }
-            Some(SourceFile::new(path, text))
         }
-        Err(error) => {
-            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-            errors.push(
-                Diagnostic::new(
-                    path,
-                    format!(
-                        "not UTF-8: invalid byte at offset {}",
-                        error.utf8_error().valid_up_to()
-                    ),
-                )
-                .at_line(Some(line)),
-            );
-            None
+        Ok(Err(error)) => {
+            let offset = error.utf8_error().valid_up_to();
+            let line = error.as_bytes()[..offset]
+                .iter()
+                .filter(|&&byte| byte == b'\n')
+                .count()
+                + 1;
+            Diagnostic::at(
+                path,
+                line,
+                format!("not UTF-8: invalid byte at offset {offset}"),
+            )
         }
-    }
+    };
+    errors.push(problem);
+    None
 }
 
 /// The largest spec file read, in bytes: 16 MiB. Today's files are under
@@ -305,37 +301,32 @@ pub const MAX_SPEC_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// opening it (opening a FIFO would wait for a writer forever); the read
 /// itself stops one byte past the limit, should the file grow meanwhile.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
-    let not_regular = |metadata: &std::fs::Metadata| {
-        (!metadata.is_file()).then(|| {
-            format!(
-                "not a regular file ({}); a spec file must be one",
-                file_kind(metadata)
-            )
-        })
-    };
-    let metadata = std::fs::metadata(path).map_err(|error| format!("cannot read: {error}"))?;
-    if let Some(problem) = not_regular(&metadata) {
-        return Err(problem);
-    }
+    let cannot_read = |error: std::io::Error| format!("cannot read: {error}");
     let too_big = || {
         format!(
             "larger than {MAX_SPEC_FILE_BYTES} bytes (MAX_SPEC_FILE_BYTES), the most a spec file may hold"
         )
     };
-    if metadata.len() > MAX_SPEC_FILE_BYTES {
-        return Err(too_big());
-    }
-    let file = std::fs::File::open(path).map_err(|error| format!("cannot read: {error}"))?;
-    let opened = file
-        .metadata()
-        .map_err(|error| format!("cannot read: {error}"))?;
-    if let Some(problem) = not_regular(&opened) {
-        return Err(problem);
-    }
+    // Asked of the path before it is opened, and again of the file opened.
+    let check = |metadata: std::fs::Metadata| {
+        if !metadata.is_file() {
+            let kind = file_kind(&metadata);
+            Err(format!(
+                "not a regular file ({kind}); a spec file must be one"
+            ))
+        } else if metadata.len() > MAX_SPEC_FILE_BYTES {
+            Err(too_big())
+        } else {
+            Ok(())
+        }
+    };
+    check(std::fs::metadata(path).map_err(cannot_read)?)?;
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    check(file.metadata().map_err(cannot_read)?)?;
     let mut bytes = Vec::new();
     file.take(MAX_SPEC_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| format!("cannot read: {error}"))?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_SPEC_FILE_BYTES {
         return Err(too_big());
     }
@@ -367,54 +358,42 @@ fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
     "not a file"
 }
 
-/// A decode problem with its place: `entry` in the file, the field, and
-/// the line of the key the problem shows at.
-fn decoded_problem(file: &SourceFile, entry: Option<Entry>, problem: &Problem) -> Diagnostic {
-    let mut shown_at = problem.field.clone();
-    shown_at.extend(problem.key.as_deref());
-    file.problem_shown_at(entry, &problem.field, &shown_at, &problem.message)
-}
-
-/// Parses and decodes one file: parse problems go to the first list of
-/// `found`, decode problems to the second, each in its entry of the file's
+/// Parses and decodes one file that was read: parse problems go to
+/// `errors`, decode problems to `problems`, each in its entry of the file's
 /// `list` (its key and id field) where it has one, labelled with the
-/// entry's id where the YAML holds one as text.
+/// entry's id where the YAML holds one as text, and on the line of the key
+/// the problem shows at.
 fn decode_file<T>(
-    file: SourceFile,
+    file: Option<SourceFile>,
     list: Option<(&'static str, &'static str)>,
     decode: impl FnOnce(&Value) -> Decoded<T>,
-    found: &mut (&mut Vec<Diagnostic>, &mut Vec<Diagnostic>),
+    errors: &mut Vec<Diagnostic>,
+    problems: &mut Vec<Diagnostic>,
 ) -> Option<(Decoded<T>, SourceFile)> {
-    let value = parse_value(&file, list.map(|(key, _)| key), found.0)?;
+    let file = file?;
+    // Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
+    let value = match serde_yaml::from_str::<Value>(&file.text) {
+        Ok(Value::Null) => {
+            errors.push(file.problem(None, &[], "the file is empty"));
+            return None;
+        }
+        Ok(value) => value,
+        Err(error) => {
+            errors.extend(parse_problems(&file, &error, list.map(|(key, _)| key)));
+            return None;
+        }
+    };
     let decoded = decode(&value);
-    found.1.extend(decoded.problems.iter().map(|problem| {
+    problems.extend(decoded.problems.iter().map(|problem| {
         let entry = problem.entry.zip(list).map(|(index, (key, id_field))| {
             let id = value[key][index].get(id_field).and_then(Value::as_str);
             Entry::new(key, index, id)
         });
-        decoded_problem(&file, entry, problem)
+        let mut shown_at = problem.field.clone();
+        shown_at.extend(problem.key.as_deref());
+        file.problem_shown_at(entry, &problem.field, &shown_at, &problem.message)
     }));
     Some((decoded, file))
-}
-
-/// Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
-/// In a file holding the list `list_key`, a problem inside an entry names it.
-fn parse_value(
-    file: &SourceFile,
-    list_key: Option<&'static str>,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<Value> {
-    match serde_yaml::from_str::<Value>(&file.text) {
-        Ok(Value::Null) => {
-            errors.push(file.problem(None, &[], "the file is empty"));
-            None
-        }
-        Ok(value) => Some(value),
-        Err(error) => {
-            errors.extend(parse_problems(file, &error, list_key));
-            None
-        }
-    }
 }
 
 /// Every duplicated key of a block mapping, with both lines, and serde_yaml's
