@@ -47,6 +47,10 @@ pub struct LoadedSpec {
 pub struct SourceFile {
     /// The path as it was given (relative paths stay relative in reports).
     pub path: PathBuf,
+    /// The list the file holds and the field that names each entry
+    /// (`regions`, `id`), known by the file's name; `None` for
+    /// `service.yaml`.
+    pub(crate) list: Option<(&'static str, &'static str)>,
     text: String,
     /// Line lookups over `text`, built the first time a problem needs a
     /// line: a spec without problems never pays for them.
@@ -55,8 +59,14 @@ pub struct SourceFile {
 
 impl SourceFile {
     fn new(path: &Path, text: String) -> Self {
+        let list = match path.file_name().and_then(|name| name.to_str()) {
+            Some("regions.yaml") => Some(("regions", "id")),
+            Some("errors.yaml") => Some(("errors", "code")),
+            _ => None,
+        };
         SourceFile {
             path: path.to_path_buf(),
+            list,
             text,
             lines: OnceCell::new(),
         }
@@ -93,8 +103,9 @@ impl SourceFile {
             .in_entry(entry)
     }
 
-    /// The entry of the list `key` that holds the 1-based `line`.
-    fn entry_at_line(&self, key: &'static str, line: usize) -> Option<Entry> {
+    /// The entry of the file's list that holds the 1-based `line`.
+    fn entry_at_line(&self, line: usize) -> Option<Entry> {
+        let (key, _) = self.list?;
         let index = self.lines().entry_at_line(key, line)?;
         Some(Entry::new(key, index, None))
     }
@@ -130,17 +141,15 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
     let [service, regions, error_codes] =
         SPEC_FILES.map(|name| read_file(&dir.join(name), &mut errors));
     let mut problems = Vec::new();
-    let service = decode_file(service, None, decode::service, &mut errors, &mut problems);
+    let service = decode_file(service, decode::service, &mut errors, &mut problems);
     let regions = decode_file(
         regions,
-        Some(("regions", "id")),
         |value| decode::list(value, "regions", Decoder::region),
         &mut errors,
         &mut problems,
     );
     let error_codes = decode_file(
         error_codes,
-        Some(("errors", "code")),
         |value| decode::list(value, "errors", Decoder::error),
         &mut errors,
         &mut problems,
@@ -360,12 +369,11 @@ fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
 
 /// Parses and decodes one file that was read: parse problems go to
 /// `errors`, decode problems to `problems`, each in its entry of the file's
-/// `list` (its key and id field) where it has one, labelled with the
+/// list where it has one, labelled with the
 /// entry's id where the YAML holds one as text, and on the line of the key
 /// the problem shows at.
 fn decode_file<T>(
     file: Option<SourceFile>,
-    list: Option<(&'static str, &'static str)>,
     decode: impl FnOnce(&Value) -> Decoded<T>,
     errors: &mut Vec<Diagnostic>,
     problems: &mut Vec<Diagnostic>,
@@ -379,16 +387,19 @@ fn decode_file<T>(
         }
         Ok(value) => value,
         Err(error) => {
-            errors.extend(parse_problems(&file, &error, list.map(|(key, _)| key)));
+            errors.extend(parse_problems(&file, &error));
             return None;
         }
     };
     let decoded = decode(&value);
     problems.extend(decoded.problems.iter().map(|problem| {
-        let entry = problem.entry.zip(list).map(|(index, (key, id_field))| {
-            let id = value[key][index].get(id_field).and_then(Value::as_str);
-            Entry::new(key, index, id)
-        });
+        let entry = problem
+            .entry
+            .zip(file.list)
+            .map(|(index, (key, id_field))| {
+                let id = value[key][index].get(id_field).and_then(Value::as_str);
+                Entry::new(key, index, id)
+            });
         let mut shown_at = problem.field.clone();
         shown_at.extend(problem.key.as_deref());
         file.problem_shown_at(entry, &problem.field, &shown_at, &problem.message)
@@ -399,11 +410,7 @@ fn decode_file<T>(
 /// Every duplicated key of a block mapping, with both lines, and serde_yaml's
 /// error unless it is one of them: serde_yaml stops at the first problem and
 /// places a duplicate at its mapping's start, which is how it is recognised.
-fn parse_problems(
-    file: &SourceFile,
-    error: &serde_yaml::Error,
-    list_key: Option<&'static str>,
-) -> Vec<Diagnostic> {
+fn parse_problems(file: &SourceFile, error: &serde_yaml::Error) -> Vec<Diagnostic> {
     let duplicates = file.lines().duplicate_keys();
     let location = error
         .location()
@@ -411,7 +418,7 @@ fn parse_problems(
     let reported = location.is_some_and(|at| duplicates.iter().any(|dup| dup.mapping_start == at));
     let mut problems: Vec<Diagnostic> = duplicates
         .iter()
-        .map(|duplicate| duplicate_key_problem(file, duplicate, list_key))
+        .map(|duplicate| duplicate_key_problem(file, duplicate))
         .collect();
     if !reported {
         let (line, message) = match location {
@@ -427,9 +434,8 @@ fn parse_problems(
         };
         // A problem serde_yaml met while building values starts with the
         // path it was at (`regions[0].name: ...`), a syntax error does not.
-        let entry = list_key
-            .zip(line)
-            .and_then(|(key, line)| file.entry_at_line(key, line))
+        let entry = line
+            .and_then(|line| file.entry_at_line(line))
             .filter(|entry| !message.starts_with(&entry.to_string()));
         problems.push(
             Diagnostic::new(&file.path, message)
@@ -442,17 +448,17 @@ fn parse_problems(
 }
 
 /// `regions.yaml:13: regions[1]: name: duplicate key `en`, first at line 12`.
-fn duplicate_key_problem(
-    file: &SourceFile,
-    duplicate: &DuplicateKey,
-    list_key: Option<&'static str>,
-) -> Diagnostic {
+fn duplicate_key_problem(file: &SourceFile, duplicate: &DuplicateKey) -> Diagnostic {
     let message = format!(
         "duplicate key `{}`, first at line {}",
         duplicate.key, duplicate.first_line
     );
-    let in_list = list_key.filter(|key| duplicate.path.first().map(String::as_str) == Some(key));
-    let entry = in_list.and_then(|key| file.entry_at_line(key, duplicate.line));
+    let in_list = file
+        .list
+        .is_some_and(|(key, _)| duplicate.path.first().is_some_and(|first| first == key));
+    let entry = in_list
+        .then(|| file.entry_at_line(duplicate.line))
+        .flatten();
     let field = match entry {
         Some(_) => &duplicate.path[1..],
         None => &duplicate.path[..],
@@ -470,7 +476,7 @@ mod tests {
     fn parse_report(text: &str) -> Vec<String> {
         let file = SourceFile::new(Path::new("regions.yaml"), text.to_owned());
         let error = serde_yaml::from_str::<Value>(text).unwrap_err();
-        parse_problems(&file, &error, Some("regions"))
+        parse_problems(&file, &error)
             .iter()
             .map(ToString::to_string)
             .collect()
