@@ -3,11 +3,12 @@
 //! serde_yaml gives a position for a parse error (`Error::location`), and the
 //! loader uses it; but it gives none for the values it returns, and for a
 //! duplicated key only the position of the mapping that holds it. So this
-//! module reads the block-style YAML the spec is written in for exactly two
-//! things: the line of a field ("which line holds
-//! `regions[7].endpoint.internal`?") and both lines of a duplicated key.
-//! Where the layout is not block style it answers `None`, and the report
-//! goes without.
+//! module reads the block-style YAML the spec is written in for exactly
+//! three things: the line of a field ("which line holds
+//! `regions[7].endpoint.internal`?"), both lines of a duplicated key, and
+//! the entry that holds a line the parser or the duplicate names. Where the
+//! layout is not block style it answers `None`, and the report goes
+//! without.
 
 use std::collections::HashMap;
 
