@@ -50,7 +50,7 @@ pub struct SourceFile {
     /// The list the file holds and the field that names each entry
     /// (`regions`, `id`), known by the file's name; `None` for
     /// `service.yaml`.
-    pub(crate) list: Option<(&'static str, &'static str)>,
+    list: Option<(&'static str, &'static str)>,
     text: String,
     /// Line lookups over `text`, built the first time a problem needs a
     /// line: a spec without problems never pays for them.

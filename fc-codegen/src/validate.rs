@@ -135,8 +135,8 @@ pub(crate) fn check(
     check_service(loaded, unread, &mut problems);
     let region_variants = check_list(
         (&loaded.regions, unread.regions),
+        ("regions", "id", "no regions: at least one is required"),
         &spec.regions,
-        "no regions: at least one is required",
         |region| &region.id,
         region_id_problem,
         check_region,
@@ -144,8 +144,8 @@ pub(crate) fn check(
     );
     let error_variants = check_list(
         (&loaded.errors, unread.errors),
+        ("errors", "code", "no error codes: at least one is required"),
         &spec.errors,
-        "no error codes: at least one is required",
         |error| &error.code,
         error_code_problem,
         |error, entry| check_error(error, mode, entry),
@@ -250,20 +250,20 @@ impl EntryReport<'_> {
     }
 }
 
-/// The checks both list files share: the list read has an entry (else the
-/// problem `none`), and entry by entry before `check_entry`'s, an id that
-/// was read is well shaped (`id_problem`) and unique as a wire name, as a
-/// Rust name and as a discriminant. Returns each entry's variant name.
+/// The checks both list files share: the list `list` read has an entry
+/// (else the problem `none`), and entry by entry before `check_entry`'s,
+/// an id (`id_field`) that was read is well shaped (`id_problem`) and
+/// unique as a wire name, as a Rust name and as a discriminant. Returns
+/// each entry's variant name.
 fn check_list<T>(
     (file, gaps): (&SourceFile, &[Gap]),
+    (list, id_field, none): (&'static str, &'static str, &str),
     entries: &[T],
-    none: &str,
     id: fn(&T) -> &str,
     id_problem: fn(&str) -> Option<String>,
     mut check_entry: impl FnMut(&T, &mut EntryReport),
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let (list, id_field) = file.list.expect("regions.yaml and errors.yaml hold lists");
     if entries.is_empty() && was_read(gaps, None, &[list]) {
         problems.push(file.problem(None, &[], none));
     }
