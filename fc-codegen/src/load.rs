@@ -212,9 +212,10 @@ fn check_folder(dir: &Path, errors: &mut Vec<Diagnostic>) {
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| is_spec_like(name))
         .collect();
     names.sort();
-    if names.iter().all(|name| !is_spec_like(name)) {
+    if names.is_empty() {
         errors.push(Diagnostic::new(
             dir,
             format!(
@@ -224,7 +225,7 @@ fn check_folder(dir: &Path, errors: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    for name in names.iter().filter(|name| is_spec_like(name)) {
+    for name in &names {
         if !SPEC_FILES.contains(&name.as_str()) {
             let meant = match meant_spec_file(name) {
                 Some(meant) => format!(" (did you mean {meant}? names are matched exactly)"),
