@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use crate::prescan::{indent_of, yaml_lines};
+
 /// Line lookups over one spec file's text.
 ///
 /// Built in one pass over the text; every lookup after that is a binary
@@ -33,9 +35,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         // Broken where libyaml breaks lines, so a line here is the line
         // serde_yaml's `Error::location` names.
-        let lines: Vec<String> = crate::prescan::yaml_lines(text)
-            .map(str::to_owned)
-            .collect();
+        let lines: Vec<String> = yaml_lines(text).map(str::to_owned).collect();
         let mut key_lines: HashMap<String, Vec<usize>> = HashMap::new();
         for (number, line) in lines.iter().enumerate() {
             if let Some((_, key)) = key_of(line) {
@@ -92,7 +92,7 @@ impl LineIndex {
             if is_blank_or_comment(line) {
                 continue;
             }
-            let indent = indent_of(line);
+            let indent = indent_of(line.as_bytes());
             while open.last().is_some_and(|mapping| mapping.column > indent) {
                 open.pop();
             }
@@ -161,11 +161,11 @@ impl LineIndex {
     }
 
     fn end_of_block(&self, start: usize) -> usize {
-        let indent = indent_of(&self.lines[start]);
+        let indent = indent_of(self.lines[start].as_bytes());
         (start + 1..self.lines.len())
             .find(|&number| {
                 let line = &self.lines[number];
-                !is_blank_or_comment(line) && indent_of(line) <= indent
+                !is_blank_or_comment(line) && indent_of(line.as_bytes()) <= indent
             })
             .unwrap_or(self.lines.len())
     }
@@ -208,7 +208,7 @@ fn entry_starts_of(lines: &[String]) -> HashMap<String, Vec<usize>> {
         if is_blank_or_comment(line) {
             continue;
         }
-        let indent = indent_of(line);
+        let indent = indent_of(line.as_bytes());
         if indent == 0 && !line.starts_with("- ") && line != "-" {
             current = match key_of(line) {
                 Some((_, key)) if !starts.contains_key(key) => {
@@ -238,10 +238,6 @@ fn entry_starts_of(lines: &[String]) -> HashMap<String, Vec<usize>> {
 fn is_blank_or_comment(line: &str) -> bool {
     let trimmed = line.trim_start();
     trimmed.is_empty() || trimmed.starts_with('#')
-}
-
-fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
 }
 
 /// The mapping key a line starts, if any, with the column it starts at,
