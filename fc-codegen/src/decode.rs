@@ -141,7 +141,7 @@ impl Decoder {
         at: &Path,
         name: &'static str,
     ) -> Option<(&'v Value, Vec<&'static str>)> {
-        let path = child(at, name);
+        let path = [at, &[name]].concat();
         match mapping.get(name) {
             Some(value) => Some((value, path)),
             None => {
@@ -371,12 +371,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-fn child(at: &Path, name: &'static str) -> Vec<&'static str> {
-    let mut path = at.to_vec();
-    path.push(name);
-    path
 }
 
 /// How a value reads in a message: `string "abc"`, `integer 5`, `a list`.

@@ -157,7 +157,7 @@ impl Diagnostics {
     /// count, `3 problems {place}` (`in the spec`, `in the documents`).
     pub fn report<'a>(&'a self, place: &'a str) -> impl fmt::Display + 'a {
         Report {
-            problems: self,
+            problems: &self.0,
             place,
         }
     }
@@ -179,37 +179,32 @@ pub const MAX_PRINTED_PROBLEMS: usize = 100;
 impl fmt::Display for Diagnostics {
     /// The report ([`Diagnostics::report`]) counted `in the spec`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_report(f, &self.0, "in the spec")
+        self.report("in the spec").fmt(f)
     }
 }
 
+/// [`Diagnostics::report`].
 struct Report<'a> {
-    problems: &'a Diagnostics,
+    problems: &'a [Diagnostic],
     place: &'a str,
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_report(f, &self.problems.0, self.place)
+        for problem in self.problems.iter().take(MAX_PRINTED_PROBLEMS) {
+            writeln!(f, "error: {problem}")?;
+        }
+        let count = self.problems.len();
+        let hidden = count.saturating_sub(MAX_PRINTED_PROBLEMS);
+        if hidden > 0 {
+            writeln!(
+                f,
+                "... and {hidden} more problem{} not shown (at most {MAX_PRINTED_PROBLEMS} are printed)",
+                plural(hidden)
+            )?;
+        }
+        write!(f, "{count} problem{} {}", plural(count), self.place)
     }
-}
-
-/// One `error:` line per problem, at most [`MAX_PRINTED_PROBLEMS`] of them,
-/// then how many were left out and the count: `3 problems {place}`.
-fn write_report(f: &mut fmt::Formatter<'_>, problems: &[Diagnostic], place: &str) -> fmt::Result {
-    for problem in problems.iter().take(MAX_PRINTED_PROBLEMS) {
-        writeln!(f, "error: {problem}")?;
-    }
-    let count = problems.len();
-    let hidden = count.saturating_sub(MAX_PRINTED_PROBLEMS);
-    if hidden > 0 {
-        writeln!(
-            f,
-            "... and {hidden} more problem{} not shown (at most {MAX_PRINTED_PROBLEMS} are printed)",
-            plural(hidden)
-        )?;
-    }
-    write!(f, "{count} problem{} {place}", plural(count))
 }
 
 fn plural(count: usize) -> &'static str {

@@ -18,13 +18,10 @@ const RESERVED: &[&str] = &[
 /// `InvalidAccessKeyID` → `InvalidAccessKeyID`.
 pub fn upper_camel(name: &str) -> String {
     name.split(['-', '_', '.', ' '])
-        .filter(|part| !part.is_empty())
-        .map(|part| {
+        .flat_map(|part| {
             let mut chars = part.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
-                None => String::new(),
-            }
+            let first = chars.next().map(char::to_uppercase);
+            first.into_iter().flatten().chain(chars)
         })
         .collect()
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
 
-use crate::decode::{self, Decoded, Decoder, Problem};
+use crate::decode::{self, Decoded, Decoder};
 use crate::diagnostic::{Diagnostic, Diagnostics, Entry};
 use crate::locate::{DuplicateKey, LineIndex};
 use crate::prescan;
@@ -47,6 +47,10 @@ pub struct LoadedSpec {
 pub struct SourceFile {
     /// The path as it was given (relative paths stay relative in reports).
     pub path: PathBuf,
+    /// The list the file holds and the field that names each entry
+    /// (`regions`, `id`), known by the file's name; `None` for
+    /// `service.yaml`.
+    list: Option<(&'static str, &'static str)>,
     text: String,
     /// Line lookups over `text`, built the first time a problem needs a
     /// line: a spec without problems never pays for them.
@@ -55,8 +59,14 @@ pub struct SourceFile {
 
 impl SourceFile {
     fn new(path: &Path, text: String) -> Self {
+        let list = match path.file_name().and_then(|name| name.to_str()) {
+            Some("regions.yaml") => Some(("regions", "id")),
+            Some("errors.yaml") => Some(("errors", "code")),
+            _ => None,
+        };
         SourceFile {
             path: path.to_path_buf(),
+            list,
             text,
             lines: OnceCell::new(),
         }
@@ -93,8 +103,9 @@ impl SourceFile {
             .in_entry(entry)
     }
 
-    /// The entry of the list `key` that holds the 1-based `line`.
-    fn entry_at_line(&self, key: &'static str, line: usize) -> Option<Entry> {
+    /// The entry of the file's list that holds the 1-based `line`.
+    fn entry_at_line(&self, line: usize) -> Option<Entry> {
+        let (key, _) = self.list?;
         let index = self.lines().entry_at_line(key, line)?;
         Some(Entry::new(key, index, None))
     }
@@ -126,29 +137,28 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
         return Err(Diagnostics(errors));
     }
 
+    // Every file is read before any is parsed: read problems come first.
     let [service, regions, error_codes] =
         SPEC_FILES.map(|name| read_file(&dir.join(name), &mut errors));
     let mut problems = Vec::new();
-    let mut found = (&mut errors, &mut problems);
-    let service = service.and_then(|file| decode_file(file, None, decode::service, &mut found));
-    let regions = regions.and_then(|file| {
-        let decode = |value: &Value| decode::list(value, "regions", Decoder::region);
-        decode_file(file, Some(("regions", "id")), decode, &mut found)
-    });
-    let error_codes = error_codes.and_then(|file| {
-        let decode = |value: &Value| decode::list(value, "errors", Decoder::error);
-        decode_file(file, Some(("errors", "code")), decode, &mut found)
-    });
+    let service = decode_file(service, decode::service, &mut errors, &mut problems);
+    let regions = decode_file(
+        regions,
+        |value| decode::list(value, "regions", Decoder::region),
+        &mut errors,
+        &mut problems,
+    );
+    let error_codes = decode_file(
+        error_codes,
+        |value| decode::list(value, "errors", Decoder::error),
+        &mut errors,
+        &mut problems,
+    );
     let (Some(service), Some(regions), Some(error_codes)) = (service, regions, error_codes) else {
         errors.extend(in_file_and_line_order(problems));
         return Err(Diagnostics(errors));
     };
-    let unread = Unread {
-        service: &service.0.gaps,
-        regions: &regions.0.gaps,
-        errors: &error_codes.0.gaps,
-    };
-    let complete = problems.is_empty();
+    // Every file was read and parsed, so `errors` is empty.
     let loaded = LoadedSpec {
         spec: Spec {
             service: service.0.value,
@@ -159,15 +169,17 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
         regions: regions.1,
         errors: error_codes.1,
     };
-    if complete && errors.is_empty() {
+    if problems.is_empty() {
         return Ok(loaded);
     }
-    if errors.is_empty() {
-        let checked = validate::check(&loaded, &unread, Mode::Build);
-        problems.extend(checked.err().unwrap_or_default().0);
-    }
-    errors.extend(in_file_and_line_order(problems));
-    Err(Diagnostics(errors))
+    let unread = Unread {
+        service: &service.0.gaps,
+        regions: &regions.0.gaps,
+        errors: &error_codes.0.gaps,
+    };
+    let checked = validate::check(&loaded, &unread, Mode::Build);
+    problems.extend(checked.err().unwrap_or_default().0);
+    Err(Diagnostics(in_file_and_line_order(problems)))
 }
 
 /// Problems as a reader meets them: file by file in [`SPEC_FILES`] order,
@@ -200,9 +212,10 @@ fn check_folder(dir: &Path, errors: &mut Vec<Diagnostic>) {
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| is_spec_like(name))
         .collect();
     names.sort();
-    if names.iter().all(|name| !is_spec_like(name)) {
+    if names.is_empty() {
         errors.push(Diagnostic::new(
             dir,
             format!(
@@ -212,7 +225,7 @@ fn check_folder(dir: &Path, errors: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    for name in names.iter().filter(|name| is_spec_like(name)) {
+    for name in &names {
         if !SPEC_FILES.contains(&name.as_str()) {
             let meant = match meant_spec_file(name) {
                 Some(meant) => format!(" (did you mean {meant}? names are matched exactly)"),
@@ -254,42 +267,35 @@ fn meant_spec_file(name: &str) -> Option<&'static str> {
 }
 
 fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
-    let bytes = match read_bounded(path) {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            errors.push(Diagnostic::new(path, message));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
+    let problem = match read_bounded(path).map(String::from_utf8) {
+        Err(message) => Diagnostic::new(path, message),
+        Ok(Ok(mut text)) => {
             // YAML allows a byte order mark as the first character; one
             // anywhere else is refused by `prescan`, with its line.
             if text.starts_with('\u{FEFF}') {
                 text.drain(..'\u{FEFF}'.len_utf8());
             }
-            if let Some((line, message)) = prescan::problem(&text) {
-                errors.push(Diagnostic::new(path, message).at_line(Some(line)));
-                return None;
+            match prescan::problem(&text) {
+                Some((line, message)) => Diagnostic::at(path, line, message),
+                None => return Some(SourceFile::new(path, text)),
             }
-            Some(SourceFile::new(path, text))
         }
-        Err(error) => {
-            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-            errors.push(
-                Diagnostic::new(
-                    path,
-                    format!(
-                        "not UTF-8: invalid byte at offset {}",
-                        error.utf8_error().valid_up_to()
-                    ),
-                )
-                .at_line(Some(line)),
-            );
-            None
+        Ok(Err(error)) => {
+            let offset = error.utf8_error().valid_up_to();
+            let line = error.as_bytes()[..offset]
+                .iter()
+                .filter(|&&byte| byte == b'\n')
+                .count()
+                + 1;
+            Diagnostic::at(
+                path,
+                line,
+                format!("not UTF-8: invalid byte at offset {offset}"),
+            )
         }
-    }
+    };
+    errors.push(problem);
+    None
 }
 
 /// The largest spec file read, in bytes: 16 MiB. Today's files are under
@@ -305,37 +311,32 @@ pub const MAX_SPEC_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// opening it (opening a FIFO would wait for a writer forever); the read
 /// itself stops one byte past the limit, should the file grow meanwhile.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
-    let not_regular = |metadata: &std::fs::Metadata| {
-        (!metadata.is_file()).then(|| {
-            format!(
-                "not a regular file ({}); a spec file must be one",
-                file_kind(metadata)
-            )
-        })
-    };
-    let metadata = std::fs::metadata(path).map_err(|error| format!("cannot read: {error}"))?;
-    if let Some(problem) = not_regular(&metadata) {
-        return Err(problem);
-    }
+    let cannot_read = |error: std::io::Error| format!("cannot read: {error}");
     let too_big = || {
         format!(
             "larger than {MAX_SPEC_FILE_BYTES} bytes (MAX_SPEC_FILE_BYTES), the most a spec file may hold"
         )
     };
-    if metadata.len() > MAX_SPEC_FILE_BYTES {
-        return Err(too_big());
-    }
-    let file = std::fs::File::open(path).map_err(|error| format!("cannot read: {error}"))?;
-    let opened = file
-        .metadata()
-        .map_err(|error| format!("cannot read: {error}"))?;
-    if let Some(problem) = not_regular(&opened) {
-        return Err(problem);
-    }
+    // Asked of the path before it is opened, and again of the file opened.
+    let check = |metadata: std::fs::Metadata| {
+        if !metadata.is_file() {
+            let kind = file_kind(&metadata);
+            Err(format!(
+                "not a regular file ({kind}); a spec file must be one"
+            ))
+        } else if metadata.len() > MAX_SPEC_FILE_BYTES {
+            Err(too_big())
+        } else {
+            Ok(())
+        }
+    };
+    check(std::fs::metadata(path).map_err(cannot_read)?)?;
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    check(file.metadata().map_err(cannot_read)?)?;
     let mut bytes = Vec::new();
     file.take(MAX_SPEC_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| format!("cannot read: {error}"))?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_SPEC_FILE_BYTES {
         return Err(too_big());
     }
@@ -367,64 +368,50 @@ fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
     "not a file"
 }
 
-/// A decode problem with its place: `entry` in the file, the field, and
-/// the line of the key the problem shows at.
-fn decoded_problem(file: &SourceFile, entry: Option<Entry>, problem: &Problem) -> Diagnostic {
-    let mut shown_at = problem.field.clone();
-    shown_at.extend(problem.key.as_deref());
-    file.problem_shown_at(entry, &problem.field, &shown_at, &problem.message)
-}
-
-/// Parses and decodes one file: parse problems go to the first list of
-/// `found`, decode problems to the second, each in its entry of the file's
-/// `list` (its key and id field) where it has one, labelled with the
-/// entry's id where the YAML holds one as text.
+/// Parses and decodes one file that was read: parse problems go to
+/// `errors`, decode problems to `problems`, each in its entry of the file's
+/// list where it has one, labelled with the
+/// entry's id where the YAML holds one as text, and on the line of the key
+/// the problem shows at.
 fn decode_file<T>(
-    file: SourceFile,
-    list: Option<(&'static str, &'static str)>,
+    file: Option<SourceFile>,
     decode: impl FnOnce(&Value) -> Decoded<T>,
-    found: &mut (&mut Vec<Diagnostic>, &mut Vec<Diagnostic>),
-) -> Option<(Decoded<T>, SourceFile)> {
-    let value = parse_value(&file, list.map(|(key, _)| key), found.0)?;
-    let decoded = decode(&value);
-    found.1.extend(decoded.problems.iter().map(|problem| {
-        let entry = problem.entry.zip(list).map(|(index, (key, id_field))| {
-            let id = value[key][index].get(id_field).and_then(Value::as_str);
-            Entry::new(key, index, id)
-        });
-        decoded_problem(&file, entry, problem)
-    }));
-    Some((decoded, file))
-}
-
-/// Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
-/// In a file holding the list `list_key`, a problem inside an entry names it.
-fn parse_value(
-    file: &SourceFile,
-    list_key: Option<&'static str>,
     errors: &mut Vec<Diagnostic>,
-) -> Option<Value> {
-    match serde_yaml::from_str::<Value>(&file.text) {
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(Decoded<T>, SourceFile)> {
+    let file = file?;
+    // Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
+    let value = match serde_yaml::from_str::<Value>(&file.text) {
         Ok(Value::Null) => {
             errors.push(file.problem(None, &[], "the file is empty"));
-            None
+            return None;
         }
-        Ok(value) => Some(value),
+        Ok(value) => value,
         Err(error) => {
-            errors.extend(parse_problems(file, &error, list_key));
-            None
+            errors.extend(parse_problems(&file, &error));
+            return None;
         }
-    }
+    };
+    let decoded = decode(&value);
+    problems.extend(decoded.problems.iter().map(|problem| {
+        let entry = problem
+            .entry
+            .zip(file.list)
+            .map(|(index, (key, id_field))| {
+                let id = value[key][index].get(id_field).and_then(Value::as_str);
+                Entry::new(key, index, id)
+            });
+        let mut shown_at = problem.field.clone();
+        shown_at.extend(problem.key.as_deref());
+        file.problem_shown_at(entry, &problem.field, &shown_at, &problem.message)
+    }));
+    Some((decoded, file))
 }
 
 /// Every duplicated key of a block mapping, with both lines, and serde_yaml's
 /// error unless it is one of them: serde_yaml stops at the first problem and
 /// places a duplicate at its mapping's start, which is how it is recognised.
-fn parse_problems(
-    file: &SourceFile,
-    error: &serde_yaml::Error,
-    list_key: Option<&'static str>,
-) -> Vec<Diagnostic> {
+fn parse_problems(file: &SourceFile, error: &serde_yaml::Error) -> Vec<Diagnostic> {
     let duplicates = file.lines().duplicate_keys();
     let location = error
         .location()
@@ -432,7 +419,7 @@ fn parse_problems(
     let reported = location.is_some_and(|at| duplicates.iter().any(|dup| dup.mapping_start == at));
     let mut problems: Vec<Diagnostic> = duplicates
         .iter()
-        .map(|duplicate| duplicate_key_problem(file, duplicate, list_key))
+        .map(|duplicate| duplicate_key_problem(file, duplicate))
         .collect();
     if !reported {
         let (line, message) = match location {
@@ -448,9 +435,8 @@ fn parse_problems(
         };
         // A problem serde_yaml met while building values starts with the
         // path it was at (`regions[0].name: ...`), a syntax error does not.
-        let entry = list_key
-            .zip(line)
-            .and_then(|(key, line)| file.entry_at_line(key, line))
+        let entry = line
+            .and_then(|line| file.entry_at_line(line))
             .filter(|entry| !message.starts_with(&entry.to_string()));
         problems.push(
             Diagnostic::new(&file.path, message)
@@ -463,17 +449,17 @@ fn parse_problems(
 }
 
 /// `regions.yaml:13: regions[1]: name: duplicate key `en`, first at line 12`.
-fn duplicate_key_problem(
-    file: &SourceFile,
-    duplicate: &DuplicateKey,
-    list_key: Option<&'static str>,
-) -> Diagnostic {
+fn duplicate_key_problem(file: &SourceFile, duplicate: &DuplicateKey) -> Diagnostic {
     let message = format!(
         "duplicate key `{}`, first at line {}",
         duplicate.key, duplicate.first_line
     );
-    let in_list = list_key.filter(|key| duplicate.path.first().map(String::as_str) == Some(key));
-    let entry = in_list.and_then(|key| file.entry_at_line(key, duplicate.line));
+    let in_list = file
+        .list
+        .is_some_and(|(key, _)| duplicate.path.first().is_some_and(|first| first == key));
+    let entry = in_list
+        .then(|| file.entry_at_line(duplicate.line))
+        .flatten();
     let field = match entry {
         Some(_) => &duplicate.path[1..],
         None => &duplicate.path[..],
@@ -491,7 +477,7 @@ mod tests {
     fn parse_report(text: &str) -> Vec<String> {
         let file = SourceFile::new(Path::new("regions.yaml"), text.to_owned());
         let error = serde_yaml::from_str::<Value>(text).unwrap_err();
-        parse_problems(&file, &error, Some("regions"))
+        parse_problems(&file, &error)
             .iter()
             .map(ToString::to_string)
             .collect()

@@ -3,13 +3,16 @@
 //! serde_yaml gives a position for a parse error (`Error::location`), and the
 //! loader uses it; but it gives none for the values it returns, and for a
 //! duplicated key only the position of the mapping that holds it. So this
-//! module reads the block-style YAML the spec is written in for exactly two
-//! things: the line of a field ("which line holds
-//! `regions[7].endpoint.internal`?") and both lines of a duplicated key.
-//! Where the layout is not block style it answers `None`, and the report
-//! goes without.
+//! module reads the block-style YAML the spec is written in for exactly
+//! three things: the line of a field ("which line holds
+//! `regions[7].endpoint.internal`?"), both lines of a duplicated key, and
+//! the entry that holds a line the parser or the duplicate names. Where the
+//! layout is not block style it answers `None`, and the report goes
+//! without.
 
 use std::collections::HashMap;
+
+use crate::prescan::{indent_of, yaml_lines};
 
 /// Line lookups over one spec file's text.
 ///
@@ -32,12 +35,10 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         // Broken where libyaml breaks lines, so a line here is the line
         // serde_yaml's `Error::location` names.
-        let lines: Vec<String> = crate::prescan::yaml_lines(text)
-            .map(str::to_owned)
-            .collect();
+        let lines: Vec<String> = yaml_lines(text).map(str::to_owned).collect();
         let mut key_lines: HashMap<String, Vec<usize>> = HashMap::new();
         for (number, line) in lines.iter().enumerate() {
-            if let Some(key) = key_of(line) {
+            if let Some((_, key)) = key_of(line) {
                 key_lines.entry(key.to_owned()).or_default().push(number);
             }
         }
@@ -81,9 +82,54 @@ impl LineIndex {
     }
 
     /// Every key that a block mapping repeats, in the order of the
-    /// repetitions, found in one pass over the lines.
+    /// repetitions, found in one pass over the lines: a mapping is the run
+    /// of keys at one column, ended by any line that starts left of that
+    /// column.
     pub fn duplicate_keys(&self) -> Vec<DuplicateKey> {
-        duplicate_keys_of(&self.lines)
+        let mut open: Vec<OpenMapping> = Vec::new();
+        let mut found = Vec::new();
+        for (number, line) in self.lines.iter().enumerate() {
+            if is_blank_or_comment(line) {
+                continue;
+            }
+            let indent = indent_of(line.as_bytes());
+            while open.last().is_some_and(|mapping| mapping.column > indent) {
+                open.pop();
+            }
+            let Some((column, key)) = key_of(line) else {
+                continue;
+            };
+            if open.last().map_or(true, |mapping| mapping.column < column) {
+                let path = open.last().map_or_else(Vec::new, |parent| {
+                    let mut path = parent.path.clone();
+                    path.extend(parent.last_key.map(str::to_owned));
+                    path
+                });
+                open.push(OpenMapping {
+                    column,
+                    start: (number + 1, column + 1),
+                    path,
+                    keys: HashMap::new(),
+                    last_key: None,
+                });
+            }
+            let Some(mapping) = open.last_mut().filter(|mapping| mapping.column == column) else {
+                continue;
+            };
+            if let Some(&first) = mapping.keys.get(key) {
+                found.push(DuplicateKey {
+                    path: mapping.path.clone(),
+                    key: key.to_owned(),
+                    first_line: first + 1,
+                    line: number + 1,
+                    mapping_start: mapping.start,
+                });
+            } else {
+                mapping.keys.insert(key, number);
+            }
+            mapping.last_key = Some(key);
+        }
+        found
     }
 
     /// The 0-based index of the item of the top-level sequence `key` that
@@ -115,11 +161,11 @@ impl LineIndex {
     }
 
     fn end_of_block(&self, start: usize) -> usize {
-        let indent = indent_of(&self.lines[start]);
+        let indent = indent_of(self.lines[start].as_bytes());
         (start + 1..self.lines.len())
             .find(|&number| {
                 let line = &self.lines[number];
-                !is_blank_or_comment(line) && indent_of(line) <= indent
+                !is_blank_or_comment(line) && indent_of(line.as_bytes()) <= indent
             })
             .unwrap_or(self.lines.len())
     }
@@ -151,56 +197,6 @@ struct OpenMapping<'a> {
     last_key: Option<&'a str>,
 }
 
-/// The repeated keys of every block mapping: a mapping is the run of keys
-/// at one column, ended by any line that starts left of that column.
-fn duplicate_keys_of(lines: &[String]) -> Vec<DuplicateKey> {
-    let mut open: Vec<OpenMapping> = Vec::new();
-    let mut found = Vec::new();
-    for (number, line) in lines.iter().enumerate() {
-        if is_blank_or_comment(line) {
-            continue;
-        }
-        let indent = indent_of(line);
-        while open.last().is_some_and(|mapping| mapping.column > indent) {
-            open.pop();
-        }
-        let Some(key) = key_of(line) else {
-            continue;
-        };
-        let column = key_column(line);
-        if open.last().map_or(true, |mapping| mapping.column < column) {
-            let path = open.last().map_or_else(Vec::new, |parent| {
-                let mut path = parent.path.clone();
-                path.extend(parent.last_key.map(str::to_owned));
-                path
-            });
-            open.push(OpenMapping {
-                column,
-                start: (number + 1, column + 1),
-                path,
-                keys: HashMap::new(),
-                last_key: None,
-            });
-        }
-        let Some(mapping) = open.last_mut().filter(|mapping| mapping.column == column) else {
-            continue;
-        };
-        if let Some(&first) = mapping.keys.get(key) {
-            found.push(DuplicateKey {
-                path: mapping.path.clone(),
-                key: key.to_owned(),
-                first_line: first + 1,
-                line: number + 1,
-                mapping_start: mapping.start,
-            });
-        } else {
-            mapping.keys.insert(key, number);
-        }
-        mapping.last_key = Some(key);
-    }
-    found
-}
-
 /// The item starts of every top-level key's block sequence, in one pass: a
 /// top-level key's items are the `- ` lines at the indent of its first item,
 /// up to the next top-level line. A repeated top-level key keeps its first
@@ -212,10 +208,10 @@ fn entry_starts_of(lines: &[String]) -> HashMap<String, Vec<usize>> {
         if is_blank_or_comment(line) {
             continue;
         }
-        let indent = indent_of(line);
+        let indent = indent_of(line.as_bytes());
         if indent == 0 && !line.starts_with("- ") && line != "-" {
             current = match key_of(line) {
-                Some(key) if !starts.contains_key(key) => {
+                Some((_, key)) if !starts.contains_key(key) => {
                     starts.insert(key.to_owned(), Vec::new());
                     Some((key, None))
                 }
@@ -244,34 +240,21 @@ fn is_blank_or_comment(line: &str) -> bool {
     trimmed.is_empty() || trimmed.starts_with('#')
 }
 
-fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
-}
-
-/// Where a line's mapping key starts, after any `- ` of sequence items.
-fn key_column(line: &str) -> usize {
+/// The mapping key a line starts, if any, with the column it starts at,
+/// after any `- ` of sequence items: `  - id: "x"` gives `(4, "id")`, `id:`
+/// gives `(0, "id")`.
+fn key_of(line: &str) -> Option<(usize, &str)> {
     let mut rest = line.trim_start_matches(' ');
     while let Some(after_dash) = rest.strip_prefix("- ") {
         rest = after_dash.trim_start_matches(' ');
     }
-    line.len() - rest.len()
-}
-
-/// The mapping key a line starts, if any: `  - id: "x"` and `id:` give `id`.
-fn key_of(line: &str) -> Option<&str> {
-    let mut rest = line.trim_start_matches(' ');
-    while let Some(after_dash) = rest.strip_prefix("- ") {
-        rest = after_dash.trim_start_matches(' ');
-    }
-    let colon = rest.find(':')?;
-    let key = &rest[..colon];
-    let after = &rest[colon + 1..];
+    let (key, after) = rest.split_once(':')?;
     let well_formed = !key.is_empty()
         && key
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
         && (after.is_empty() || after.starts_with(' '));
-    well_formed.then_some(key)
+    well_formed.then_some((line.len() - rest.len(), key))
 }
 
 #[cfg(test)]

@@ -232,7 +232,7 @@ impl Scan {
 }
 
 /// The spaces a line starts with.
-fn indent_of(line: &[u8]) -> usize {
+pub(crate) fn indent_of(line: &[u8]) -> usize {
     line.iter().take_while(|&&c| c == b' ').count()
 }
 

@@ -133,8 +133,24 @@ pub(crate) fn check(
 ) -> Result<ValidSpec, Diagnostics> {
     let (spec, mut problems) = (&loaded.spec, Vec::new());
     check_service(loaded, unread, &mut problems);
-    let region_variants = check_regions(&loaded.regions, &spec.regions, unread, &mut problems);
-    let error_variants = check_errors(&loaded.errors, &spec.errors, unread, mode, &mut problems);
+    let region_variants = check_list(
+        (&loaded.regions, unread.regions),
+        ("regions", "id", "no regions: at least one is required"),
+        &spec.regions,
+        |region| &region.id,
+        region_id_problem,
+        check_region,
+        &mut problems,
+    );
+    let error_variants = check_list(
+        (&loaded.errors, unread.errors),
+        ("errors", "code", "no error codes: at least one is required"),
+        &spec.errors,
+        |error| &error.code,
+        error_code_problem,
+        |error, entry| check_error(error, mode, entry),
+        &mut problems,
+    );
     Diagnostics(problems).into_result(ValidSpec {
         spec: spec.clone(),
         region_variants,
@@ -234,116 +250,96 @@ impl EntryReport<'_> {
     }
 }
 
-/// An entry of `list` for a report, with its id when the id was read.
-fn entry_of(list: &'static str, index: usize, id: &str, gaps: &[Gap], id_field: &str) -> Entry {
-    let id = was_read(gaps, Some(index), &[id_field]).then_some(id);
-    Entry::new(list, index, id)
-}
-
-fn check_regions(
-    file: &SourceFile,
-    regions: &[RegionSpec],
-    unread: &Unread,
+/// The checks both list files share: the list `list` read has an entry
+/// (else the problem `none`), and entry by entry before `check_entry`'s,
+/// an id (`id_field`) that was read is well shaped (`id_problem`) and
+/// unique as a wire name, as a Rust name and as a discriminant. Returns
+/// each entry's variant name.
+fn check_list<T>(
+    (file, gaps): (&SourceFile, &[Gap]),
+    (list, id_field, none): (&'static str, &'static str, &str),
+    entries: &[T],
+    id: fn(&T) -> &str,
+    id_problem: fn(&str) -> Option<String>,
+    mut check_entry: impl FnMut(&T, &mut EntryReport),
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let gaps = unread.regions;
-    if regions.is_empty() && was_read(gaps, None, &["regions"]) {
-        problems.push(file.problem(None, &[], "no regions: at least one is required"));
+    if entries.is_empty() && was_read(gaps, None, &[list]) {
+        problems.push(file.problem(None, &[], none));
     }
-    let mut names = NameRegistry::new(file, "regions", "id");
-    let mut variants = Vec::with_capacity(regions.len());
-    for (index, region) in regions.iter().enumerate() {
+    let mut names = NameRegistry::new(file, list, id_field);
+    let mut variants = Vec::with_capacity(entries.len());
+    for (index, item) in entries.iter().enumerate() {
+        let id = id(item);
+        let id_read = was_read(gaps, Some(index), &[id_field]);
         let mut entry = EntryReport {
             file,
             gaps,
-            entry: entry_of("regions", index, &region.id, gaps, "id"),
+            entry: Entry::new(list, index, id_read.then_some(id)),
             problems,
         };
-        let variant = upper_camel(&region.id);
-        if entry.read(&["id"]) {
-            if let Some(problem) = region_id_problem(&region.id) {
-                entry.report(&["id"], problem);
+        let variant = upper_camel(id);
+        if id_read {
+            if let Some(problem) = id_problem(id) {
+                entry.report(&[id_field], problem);
             }
-            for problem in names.register(index, &region.id, &variant) {
-                entry.report(&["id"], problem);
-            }
-            let endpoints = [
-                ("public", &region.endpoint.public, ""),
-                (
-                    "internal",
-                    &region.endpoint.internal,
-                    rules::INTERNAL_SUFFIX,
-                ),
-            ];
-            for (field, host, suffix) in endpoints {
-                let expected = format!("{}{suffix}.{ENDPOINT_DOMAIN}", region.id);
-                if *host != expected {
-                    entry.report(
-                        &["endpoint", field],
-                        format!(
-                            "{host:?} does not match \"{{id}}{suffix}.{ENDPOINT_DOMAIN}\" ({expected:?})"
-                        ),
-                    );
-                }
+            for problem in names.register(index, id, &variant) {
+                entry.report(&[id_field], problem);
             }
         }
-        localized_problems(&region.name, "name", &mut entry);
+        check_entry(item, &mut entry);
         variants.push(variant);
     }
     variants
 }
 
-fn check_errors(
-    file: &SourceFile,
-    errors: &[ErrorSpec],
-    unread: &Unread,
-    mode: Mode,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<String> {
-    let gaps = unread.errors;
-    if errors.is_empty() && was_read(gaps, None, &["errors"]) {
-        problems.push(file.problem(None, &[], "no error codes: at least one is required"));
-    }
-    let mut names = NameRegistry::new(file, "errors", "code");
-    let mut variants = Vec::with_capacity(errors.len());
-    for (index, error) in errors.iter().enumerate() {
-        let mut entry = EntryReport {
-            file,
-            gaps,
-            entry: entry_of("errors", index, &error.code, gaps, "code"),
-            problems,
-        };
-        let variant = upper_camel(&error.code);
-        if entry.read(&["code"]) {
-            if let Some(problem) = error_code_problem(&error.code) {
-                entry.report(&["code"], problem);
-            }
-            for problem in names.register(index, &error.code, &variant) {
-                entry.report(&["code"], problem);
+/// A region's own checks, after its id's.
+fn check_region(region: &RegionSpec, entry: &mut EntryReport) {
+    if entry.read(&["id"]) {
+        let endpoints = [
+            ("public", &region.endpoint.public, ""),
+            (
+                "internal",
+                &region.endpoint.internal,
+                rules::INTERNAL_SUFFIX,
+            ),
+        ];
+        for (field, host, suffix) in endpoints {
+            let expected = format!("{}{suffix}.{ENDPOINT_DOMAIN}", region.id);
+            if *host != expected {
+                entry.report(
+                    &["endpoint", field],
+                    format!(
+                        "{host:?} does not match \"{{id}}{suffix}.{ENDPOINT_DOMAIN}\" ({expected:?})"
+                    ),
+                );
             }
         }
-        if !(400..=599).contains(&error.http_status) {
-            entry.report(
-                &["http_status"],
-                format!("{} is outside 400-599", error.http_status),
-            );
-        }
-        localized_problems(&error.cause, "cause", &mut entry);
-        localized_problems(&error.solution, "solution", &mut entry);
-        let reason = &error.annotation.reason;
-        if let Some(problem) = text_problem(reason) {
-            entry.report(&["annotation", "reason"], problem);
-        } else if mode == Mode::Release && is_unreviewed(&error.annotation) {
-            entry.report(
-                &["annotation", "reason"],
-                format!(
-                    "not reviewed (starts with {REVIEW_MARK:?}); decide whether a client may retry this error, set `retryable` and say why"
-                ),
-            );
-        }
-        variants.push(variant);
     }
-    variants
+    localized_problems(&region.name, "name", entry);
+}
+
+/// An error code's own checks, after its code's.
+fn check_error(error: &ErrorSpec, mode: Mode, entry: &mut EntryReport) {
+    if !(400..=599).contains(&error.http_status) {
+        entry.report(
+            &["http_status"],
+            format!("{} is outside 400-599", error.http_status),
+        );
+    }
+    localized_problems(&error.cause, "cause", entry);
+    localized_problems(&error.solution, "solution", entry);
+    let reason = &error.annotation.reason;
+    if let Some(problem) = text_problem(reason) {
+        entry.report(&["annotation", "reason"], problem);
+    } else if mode == Mode::Release && is_unreviewed(&error.annotation) {
+        entry.report(
+            &["annotation", "reason"],
+            format!(
+                "not reviewed (starts with {REVIEW_MARK:?}); decide whether a client may retry this error, set `retryable` and say why"
+            ),
+        );
+    }
 }
 
 /// Remembers the names seen so far in one list, to report duplicates and

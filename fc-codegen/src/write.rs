@@ -217,10 +217,6 @@ pub fn escaped(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::{
-        DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
-        ErrorBodySpec,
-    };
     use std::path::Path;
 
     fn workspace_spec_dir() -> std::path::PathBuf {
