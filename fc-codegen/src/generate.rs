@@ -1,14 +1,12 @@
 //! Turns a [`ValidSpec`] into Rust tokens and crate docs.
 //!
 //! One module per generated concept. Every string from the spec reaches the
-//! output as a literal token (`literal::string_literal` spells it), never as
-//! pasted source; every identifier comes from a name the validator accepted.
-//! Items follow the spec's order, so the same spec always gives the same
-//! bytes.
+//! output as a literal token (`quote` escapes it), never as pasted source;
+//! every identifier comes from a name the validator accepted. Items follow
+//! the spec's order, so the same spec always gives the same bytes.
 
 mod docs;
 mod error_code;
-mod literal;
 mod region;
 mod rules;
 mod service;

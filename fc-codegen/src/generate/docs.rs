@@ -6,7 +6,6 @@ use std::fmt::Write;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::literal::string_literal;
 use crate::validate::{ValidSpec, ENDPOINT_DOMAIN};
 
 /// Escapes text for Markdown so that it renders as exactly that text,
@@ -65,9 +64,9 @@ fn push_reference(escaped: &mut String, c: char) {
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|line| {
         if line.is_empty() {
-            string_literal("")
+            String::new()
         } else {
-            string_literal(&format!(" {line}"))
+            format!(" {line}")
         }
     });
     quote! { #(#[doc = #lines])* }

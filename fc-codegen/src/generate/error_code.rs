@@ -7,7 +7,6 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{doc_attrs, markdown_text};
-use super::literal::string_literal;
 use crate::spec::{ErrorAnnotation, ErrorSpec, Localized};
 use crate::validate::ValidSpec;
 
@@ -38,8 +37,6 @@ pub fn error_code_table(valid: &ValidSpec) -> TokenStream {
             en: solution_en,
             zh: solution_zh,
         } = solution;
-        let [code, cause_en, cause_zh, solution_en, solution_zh] =
-            [code, cause_en, cause_zh, solution_en, solution_zh].map(|text| string_literal(text));
         quote! {
             #docs
             const #variant: crate::ErrorCodeRow = crate::ErrorCodeRow {

@@ -7,7 +7,6 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{doc_attrs, markdown_text};
-use super::literal::string_literal;
 use crate::spec::{EndpointSpec, Localized, RegionSpec};
 use crate::validate::ValidSpec;
 
@@ -21,8 +20,6 @@ pub fn region_table(valid: &ValidSpec) -> TokenStream {
         let RegionSpec { id, name, endpoint } = region;
         let Localized { en, zh } = name;
         let EndpointSpec { public, internal } = endpoint;
-        let [id, en, zh, public, internal] =
-            [id, en, zh, public, internal].map(|text| string_literal(text));
         quote! {
             #docs
             const #variant: crate::RegionRow = crate::RegionRow {

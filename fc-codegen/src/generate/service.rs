@@ -4,24 +4,16 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::literal::string_literal;
-
 use crate::validate::{ValidSpec, DOMAIN_FORMAT, ENDPOINT_DOMAIN};
 
 /// `doc_version`, `doc_title` and the service constants.
 pub fn service_items(valid: &ValidSpec) -> Vec<TokenStream> {
     let service = &valid.spec().service;
-    let documents = &service.documents;
-    let [version_en, version_zh, title_en, title_zh] = [
-        &documents.en.version,
-        &documents.zh.version,
-        &documents.en.title,
-        &documents.zh.title,
-    ]
-    .map(|text| string_literal(text));
+    let (version_en, version_zh) = (&service.documents.en.version, &service.documents.zh.version);
+    let (title_en, title_zh) = (&service.documents.en.title, &service.documents.zh.title);
     let example = &service.domain.example;
-    let example_account = string_literal(&example.account_id);
-    let example_host = string_literal(&example.host);
+    let example_account = &example.account_id;
+    let example_host = &example.host;
     // The validator checked that the example region is in the spec; were it
     // not, the generated crate would say so rather than the generator panic.
     let example_region = match valid.region_variant(&example.region) {
@@ -31,8 +23,8 @@ pub fn service_items(valid: &ValidSpec) -> Vec<TokenStream> {
         }
         None => quote! { compile_error!("the spec's example region is not a region") },
     };
-    let code_field = string_literal(&service.error_body.code_field);
-    let message_field = string_literal(&service.error_body.message_field);
+    let code_field = &service.error_body.code_field;
+    let message_field = &service.error_body.message_field;
 
     vec![
         quote! {
