@@ -2,7 +2,7 @@
 //! module that touches YAML.
 //!
 //! A spec folder holds exactly the files in [`SPEC_FILES`]. Each file is
-//! read within bounds ([`read_bounded`]: a regular file of at most
+//! read within bounds ([`read_text`]: a regular file of at most
 //! [`MAX_SPEC_FILE_BYTES`]), checked for nesting deeper than
 //! [`MAX_NESTING_DEPTH`] and stray byte order marks, and parsed on its own,
 //! so one run reports the problems of every file. The decoder then reports
@@ -267,35 +267,46 @@ fn meant_spec_file(name: &str) -> Option<&'static str> {
 }
 
 fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
-    let problem = match read_bounded(path).map(String::from_utf8) {
-        Err(message) => Diagnostic::new(path, message),
-        Ok(Ok(mut text)) => {
-            // YAML allows a byte order mark as the first character; one
-            // anywhere else is refused by `prescan`, with its line.
-            if text.starts_with('\u{FEFF}') {
-                text.drain(..'\u{FEFF}'.len_utf8());
-            }
-            match prescan::problem(&text) {
-                Some((line, message)) => Diagnostic::at(path, line, message),
-                None => return Some(SourceFile::new(path, text)),
-            }
-        }
-        Ok(Err(error)) => {
-            let offset = error.utf8_error().valid_up_to();
-            let line = error.as_bytes()[..offset]
-                .iter()
-                .filter(|&&byte| byte == b'\n')
-                .count()
-                + 1;
-            Diagnostic::at(
-                path,
-                line,
-                format!("not UTF-8: invalid byte at offset {offset}"),
-            )
+    let mut text = match read_text(path, "a spec file") {
+        Ok(text) => text,
+        Err(problems) => {
+            errors.extend(problems.0);
+            return None;
         }
     };
-    errors.push(problem);
-    None
+    // YAML allows a byte order mark as the first character; one anywhere
+    // else is refused by `prescan`, with its line.
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    if let Some((line, message)) = prescan::problem(&text) {
+        errors.push(Diagnostic::at(path, line, message));
+        return None;
+    }
+    Some(SourceFile::new(path, text))
+}
+
+/// The text of the file at `path`, read within bounds (a regular file of at
+/// most [`MAX_SPEC_FILE_BYTES`], never a FIFO or a device; `what` names the
+/// kind of file for the report, `a spec file`) and decoded as UTF-8, a bad
+/// byte reported with its line and offset. Every spec file is read through
+/// it, and `cargo xtask import` reads the documents through it.
+pub fn read_text(path: &Path, what: &str) -> Result<String, Diagnostics> {
+    let bytes = read_bounded(path, what).map_err(|message| Diagnostic::new(path, message))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let line = error.as_bytes()[..offset]
+            .iter()
+            .filter(|&&byte| byte == b'\n')
+            .count()
+            + 1;
+        Diagnostic::at(
+            path,
+            line,
+            format!("not UTF-8: invalid byte at offset {offset}"),
+        )
+    })?;
+    Ok(text)
 }
 
 /// The largest spec file read, in bytes: 16 MiB. Today's files are under
@@ -305,25 +316,24 @@ fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
 /// output, read into memory until the machine gives up.
 pub const MAX_SPEC_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A spec file's bytes: only a regular file (a symlink to one is followed),
-/// at most [`MAX_SPEC_FILE_BYTES`]. The file type is read from the metadata
+/// A file's bytes: only a regular file (a symlink to one is followed), at
+/// most [`MAX_SPEC_FILE_BYTES`]; `what` names the kind of file in the
+/// message. The file type is read from the metadata
 /// before the file is opened, so a FIFO or a device is refused without
 /// opening it (opening a FIFO would wait for a writer forever); the read
 /// itself stops one byte past the limit, should the file grow meanwhile.
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+fn read_bounded(path: &Path, what: &str) -> Result<Vec<u8>, String> {
     let cannot_read = |error: std::io::Error| format!("cannot read: {error}");
     let too_big = || {
         format!(
-            "larger than {MAX_SPEC_FILE_BYTES} bytes (MAX_SPEC_FILE_BYTES), the most a spec file may hold"
+            "larger than {MAX_SPEC_FILE_BYTES} bytes (MAX_SPEC_FILE_BYTES), the most {what} may hold"
         )
     };
     // Asked of the path before it is opened, and again of the file opened.
     let check = |metadata: std::fs::Metadata| {
         if !metadata.is_file() {
             let kind = file_kind(&metadata);
-            Err(format!(
-                "not a regular file ({kind}); a spec file must be one"
-            ))
+            Err(format!("not a regular file ({kind}); {what} must be one"))
         } else if metadata.len() > MAX_SPEC_FILE_BYTES {
             Err(too_big())
         } else {

@@ -423,6 +423,45 @@ fn spec_that_does_not_validate_is_not_written() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_device_or_an_oversized_file_given_as_a_document_is_refused_unread() {
+    // Read within the loader's bounds: a FIFO would otherwise wait for a
+    // writer and /dev/zero fill the memory (a device is refused before it is
+    // opened, whichever), and a runaway file be read whole.
+    let dir = tempfile::tempdir().unwrap();
+    let oversized = dir.path().join("oversized.zh.txt");
+    let file = std::fs::File::create(&oversized).unwrap();
+    file.set_len(fc_codegen::load::MAX_SPEC_FILE_BYTES + 1)
+        .unwrap();
+    let report = failed_import("/dev/null", oversized.to_str().unwrap());
+    assert!(
+        report.contains(
+            "error: /dev/null: not a regular file (a character device); a document must be one"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "oversized.zh.txt: larger than 16777216 bytes (MAX_SPEC_FILE_BYTES), \
+             the most a document may hold"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_document_that_is_not_utf8_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("latin1.en.txt");
+    std::fs::write(&en, b"Function Compute\nAPI Reference\nCaf\xe9\n").unwrap();
+    let report = failed_import(en.to_str().unwrap(), "base.zh.txt");
+    assert!(
+        report.contains("latin1.en.txt:3: not UTF-8: invalid byte at offset 34"),
+        "{report}"
+    );
+}
+
 #[test]
 fn failed_import_into_a_new_folder_leaves_no_folder() {
     let dir = tempfile::tempdir().unwrap();

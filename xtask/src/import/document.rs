@@ -175,15 +175,10 @@ pub struct Document {
     pub internal_endpoints: Vec<EndpointRow>,
 }
 
-/// Reads and parses the export at `path`.
+/// Reads and parses the export at `path`, read within the bounds the
+/// loader reads a spec file in: a regular file of at most 16 MiB.
 pub fn read(path: &Path, vocabulary: &'static Vocabulary) -> Result<Document, Diagnostics> {
-    let bytes = std::fs::read(path)
-        .map_err(|error| Diagnostic::new(path, format!("cannot read: {error}")))?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
-        Diagnostic::at(path, line, "not UTF-8")
-    })?;
+    let text = fc_codegen::load::read_text(path, "a document")?;
     parse(path, &text, vocabulary)
 }
 
