@@ -21,7 +21,7 @@ use fc_codegen::render::render_compact;
 use super::synthetic_spec::{bad_spec, valid_spec, write_files};
 use super::timing::{median_by, stopwatch, timed};
 use crate::cli::BenchCodegenOptions;
-use crate::file_tree::{copy_workspace, fresh_dir, output_dir};
+use crate::file_tree::{copy_workspace, fresh_dir, output_dir, read};
 use crate::process::{cargo, run};
 use crate::workspace::Workspace;
 
@@ -140,9 +140,7 @@ fn run_pipeline(spec_dir: &Path) -> Result<StageTimes, String> {
 /// Seconds serde_yaml takes to parse the spec files in `spec_dir` into
 /// `Value`s, as the loader's parse step does, with the reading untimed.
 fn parse_only(spec_dir: &Path) -> Result<f64, String> {
-    let texts = SPEC_FILES.map(|name| {
-        std::fs::read_to_string(spec_dir.join(name)).map_err(|error| error.to_string())
-    });
+    let texts = SPEC_FILES.map(|name| read(&spec_dir.join(name)));
     let mut seconds = 0.0;
     for text in texts {
         let text = text?;
