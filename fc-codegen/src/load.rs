@@ -29,6 +29,12 @@ pub use crate::prescan::MAX_NESTING_DEPTH;
 /// The files of a spec folder, in the order they are read and reported.
 pub const SPEC_FILES: [&str; 3] = ["service.yaml", "regions.yaml", "errors.yaml"];
 
+/// The list each of [`SPEC_FILES`] holds and the field that names each of
+/// its entries, for placing a problem in its entry; `service.yaml` holds
+/// none.
+const SPEC_LISTS: [Option<(&str, &str)>; 3] =
+    [None, Some(("regions", "id")), Some(("errors", "code"))];
+
 /// A spec with the text it came from, for locating problems in later stages.
 #[derive(Debug, Clone)]
 pub struct LoadedSpec {
@@ -48,8 +54,7 @@ pub struct SourceFile {
     /// The path as it was given (relative paths stay relative in reports).
     pub path: PathBuf,
     /// The list the file holds and the field that names each entry
-    /// (`regions`, `id`), known by the file's name; `None` for
-    /// `service.yaml`.
+    /// ([`SPEC_LISTS`]).
     list: Option<(&'static str, &'static str)>,
     text: String,
     /// Line lookups over `text`, built the first time a problem needs a
@@ -58,12 +63,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    fn new(path: &Path, text: String) -> Self {
-        let list = match path.file_name().and_then(|name| name.to_str()) {
-            Some("regions.yaml") => Some(("regions", "id")),
-            Some("errors.yaml") => Some(("errors", "code")),
-            _ => None,
-        };
+    fn new(path: &Path, list: Option<(&'static str, &'static str)>, text: String) -> Self {
         SourceFile {
             path: path.to_path_buf(),
             list,
@@ -138,8 +138,9 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
     }
 
     // Every file is read before any is parsed: read problems come first.
-    let [service, regions, error_codes] =
-        SPEC_FILES.map(|name| read_file(&dir.join(name), &mut errors));
+    let [service, regions, error_codes] = std::array::from_fn(|file| {
+        read_file(&dir.join(SPEC_FILES[file]), SPEC_LISTS[file], &mut errors)
+    });
     let mut problems = Vec::new();
     let service = decode_file(service, decode::service, &mut errors, &mut problems);
     let regions = decode_file(
@@ -266,7 +267,11 @@ fn meant_spec_file(name: &str) -> Option<&'static str> {
     })
 }
 
-fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+fn read_file(
+    path: &Path,
+    list: Option<(&'static str, &'static str)>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<SourceFile> {
     let mut text = match read_text(path, "a spec file") {
         Ok(text) => text,
         Err(problems) => {
@@ -283,7 +288,7 @@ fn read_file(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<SourceFile> {
         errors.push(Diagnostic::at(path, line, message));
         return None;
     }
-    Some(SourceFile::new(path, text))
+    Some(SourceFile::new(path, list, text))
 }
 
 /// The text of the file at `path`, read within bounds (a regular file of at
@@ -485,7 +490,7 @@ mod tests {
     use super::*;
 
     fn parse_report(text: &str) -> Vec<String> {
-        let file = SourceFile::new(Path::new("regions.yaml"), text.to_owned());
+        let file = SourceFile::new(Path::new("regions.yaml"), SPEC_LISTS[1], text.to_owned());
         let error = serde_yaml::from_str::<Value>(text).unwrap_err();
         parse_problems(&file, &error)
             .iter()
