@@ -16,7 +16,10 @@
 //! user or a test may check the generated code and the reports against.
 //!
 //! ```
-//! let spec_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec");
+//! // Read at run time, as cargo sets it for build scripts and tests; a path
+//! // compiled in with env!() names whichever checkout built the binary.
+//! let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap();
+//! let spec_dir = format!("{manifest_dir}/../spec");
 //! let loaded = fc_codegen::load::load_dir(spec_dir).unwrap();
 //! let valid = fc_codegen::validate::validate(&loaded).unwrap();
 //! let generated = fc_codegen::generate::generate(&valid);

@@ -220,7 +220,9 @@ mod tests {
     use std::path::Path;
 
     fn workspace_spec_dir() -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")
+        // The checkout under test, read at run time: a compiled-in path names
+        // whichever checkout built a test binary that cargo reuses.
+        Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").unwrap()).join("../spec")
     }
 
     fn write_and_load(spec: &Spec) -> Spec {

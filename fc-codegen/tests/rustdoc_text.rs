@@ -15,6 +15,8 @@ use fc_codegen::write::render_spec;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+mod common;
+
 /// The text fields of the generated spec: one region, one error code.
 #[derive(Debug, Clone)]
 struct Texts {
@@ -30,7 +32,7 @@ struct Texts {
 /// Writes a valid spec holding `texts` into `dir`: the one-region fixture,
 /// loaded, with `texts` in its text fields, rendered by the spec writer.
 fn write_spec(dir: &Path, texts: &Texts) {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/one-region");
+    let fixture = common::manifest_dir().join("tests/fixtures/valid/one-region");
     let mut spec = fc_codegen::load::load_dir(&fixture)
         .unwrap_or_else(|errors| panic!("{errors}"))
         .spec;

@@ -16,12 +16,12 @@ use tempfile::TempDir;
 mod common;
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
+    common::manifest_dir().join("tests/fixtures/import")
 }
 
 fn workspace_root() -> PathBuf {
-    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
-    xtask.parent().unwrap_or(xtask).to_path_buf()
+    let xtask = common::manifest_dir();
+    xtask.parent().unwrap_or(&xtask).to_path_buf()
 }
 
 /// The documents' text exports, as the folder holding them names them.

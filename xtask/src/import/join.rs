@@ -373,8 +373,10 @@ mod tests {
     use crate::import::document::{parse, EN, ZH};
 
     fn fixture(name: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
-        std::fs::read_to_string(format!("{dir}{name}")).unwrap()
+        // The checkout under test, read at run time (see crate::workspace).
+        let xtask = std::env::var_os("CARGO_MANIFEST_DIR").unwrap();
+        let path = std::path::Path::new(&xtask).join("tests/fixtures/import");
+        std::fs::read_to_string(path.join(name)).unwrap()
     }
 
     /// The problems of joining the base fixtures after editing their text.
