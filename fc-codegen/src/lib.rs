@@ -39,6 +39,7 @@ mod locate;
 mod prescan;
 pub mod render;
 mod rules;
+pub mod schema;
 pub mod spec;
 pub mod validate;
 #[cfg(feature = "write")]

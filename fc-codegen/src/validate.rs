@@ -10,9 +10,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Entry};
 use crate::discriminant::discriminant;
 use crate::escape::is_invisible;
 use crate::ident::{ident_problem, upper_camel};
-use crate::load::{LoadedSpec, SourceFile, SPEC_FILES};
+use crate::load::{LoadedSpec, SourceFile, ERRORS_LIST, REGIONS_LIST, SPEC_FILES};
 use crate::rules::{self, MAX_ACCOUNT_ID_DIGITS, MAX_REGION_ID_LEN};
-use crate::spec::{ErrorAnnotation, ErrorSpec, Localized, RegionSpec, Spec};
+use crate::schema::Schema;
+use crate::spec::{ErrorAnnotation, ErrorSpec, RegionSpec, Spec};
 
 /// The domain every service endpoint lives under.
 pub const ENDPOINT_DOMAIN: &str = "fc.aliyuncs.com";
@@ -135,7 +136,7 @@ pub(crate) fn check(
     check_service(loaded, unread, &mut problems);
     let region_variants = check_list(
         (&loaded.regions, unread.regions),
-        ("regions", "id", "no regions: at least one is required"),
+        (REGIONS_LIST, "no regions: at least one is required"),
         &spec.regions,
         |region| &region.id,
         region_id_problem,
@@ -144,7 +145,7 @@ pub(crate) fn check(
     );
     let error_variants = check_list(
         (&loaded.errors, unread.errors),
-        ("errors", "code", "no error codes: at least one is required"),
+        (ERRORS_LIST, "no error codes: at least one is required"),
         &spec.errors,
         |error| &error.code,
         error_code_problem,
@@ -168,10 +169,13 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
         }
     };
 
-    for (lang, document) in [("en", &service.documents.en), ("zh", &service.documents.zh)] {
-        if let Some(problem) = text_problem(&document.title) {
-            report(&["documents", lang, "title"], problem);
+    // The text rules, on every field its declaration marks `text`.
+    service.visit_texts(&mut Vec::new(), &mut |path, text| {
+        if let Some(problem) = text_problem(text) {
+            report(path, problem);
         }
+    });
+    for (lang, document) in [("en", &service.documents.en), ("zh", &service.documents.zh)] {
         if !(document.version.len() == 8 && document.version.bytes().all(|b| b.is_ascii_digit())) {
             report(
                 &["documents", lang, "version"],
@@ -216,16 +220,6 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
             }
         }
     }
-
-    let body = &service.error_body;
-    for (field, value) in [
-        ("code_field", &body.code_field),
-        ("message_field", &body.message_field),
-    ] {
-        if let Some(problem) = text_problem(value) {
-            report(&["error_body", field], problem);
-        }
-    }
 }
 
 /// One entry's checks: each reported at its field, unless that field (or
@@ -257,7 +251,7 @@ impl EntryReport<'_> {
 /// each entry's variant name.
 fn check_list<T>(
     (file, gaps): (&SourceFile, &[Gap]),
-    (list, id_field, none): (&'static str, &'static str, &str),
+    ((list, id_field), none): ((&'static str, &'static str), &str),
     entries: &[T],
     id: fn(&T) -> &str,
     id_problem: fn(&str) -> Option<String>,
@@ -316,7 +310,7 @@ fn check_region(region: &RegionSpec, entry: &mut EntryReport) {
             }
         }
     }
-    localized_problems(&region.name, "name", entry);
+    text_problems(region, entry);
 }
 
 /// An error code's own checks, after its code's.
@@ -327,12 +321,9 @@ fn check_error(error: &ErrorSpec, mode: Mode, entry: &mut EntryReport) {
             format!("{} is outside 400-599", error.http_status),
         );
     }
-    localized_problems(&error.cause, "cause", entry);
-    localized_problems(&error.solution, "solution", entry);
+    text_problems(error, entry);
     let reason = &error.annotation.reason;
-    if let Some(problem) = text_problem(reason) {
-        entry.report(&["annotation", "reason"], problem);
-    } else if mode == Mode::Release && is_unreviewed(&error.annotation) {
+    if mode == Mode::Release && text_problem(reason).is_none() && is_unreviewed(&error.annotation) {
         entry.report(
             &["annotation", "reason"],
             format!(
@@ -414,12 +405,13 @@ impl<'a> NameRegistry<'a> {
     }
 }
 
-fn localized_problems(text: &Localized, name: &'static str, entry: &mut EntryReport) {
-    for (lang, value) in [("en", &text.en), ("zh", &text.zh)] {
-        if let Some(problem) = text_problem(value) {
-            entry.report(&[name, lang], problem);
+/// The text rules, on every field of an entry that its declaration marks `text`.
+fn text_problems(entry_value: &impl Schema, entry: &mut EntryReport) {
+    entry_value.visit_texts(&mut Vec::new(), &mut |path, text| {
+        if let Some(problem) = text_problem(text) {
+            entry.report(path, problem);
         }
-    }
+    });
 }
 
 /// Text is kept verbatim, but must say something, and must not hold control

@@ -3,11 +3,12 @@
 //! the accessors, `Display` and `FromStr` are hand-written in
 //! `fc-generated/src/error_code.rs`.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{doc_attrs, markdown_text};
-use crate::spec::{ErrorAnnotation, ErrorSpec, Localized};
+use super::row_fields;
+use crate::spec::ErrorSpec;
 use crate::validate::ValidSpec;
 
 /// The `crate::error_code_table! { .. }` invocation.
@@ -15,37 +16,10 @@ pub fn error_code_table(valid: &ValidSpec) -> TokenStream {
     let entries = valid.errors().map(|(error, variant)| {
         let docs = doc_attrs(&variant_doc_lines(error));
         let variant = Ident::new(variant, Span::call_site());
-        // Without `..`: a new model field fails to compile here until the
-        // row carries it (the retry reason reaches the variant's rustdoc).
-        let ErrorSpec {
-            code,
-            http_status,
-            cause,
-            solution,
-            annotation,
-        } = error;
-        let ErrorAnnotation {
-            retryable,
-            reason: _,
-        } = annotation;
-        let status = Literal::u16_unsuffixed(*http_status);
-        let Localized {
-            en: cause_en,
-            zh: cause_zh,
-        } = cause;
-        let Localized {
-            en: solution_en,
-            zh: solution_zh,
-        } = solution;
+        let row = row_fields(error);
         quote! {
             #docs
-            const #variant: crate::ErrorCodeRow = crate::ErrorCodeRow {
-                code: #code,
-                http_status: #status,
-                cause: crate::Localized { en: #cause_en, zh: #cause_zh },
-                solution: crate::Localized { en: #solution_en, zh: #solution_zh },
-                retryable: #retryable,
-            };
+            const #variant: crate::ErrorCodeRow = crate::ErrorCodeRow { #row };
         }
     });
     quote! {

@@ -6,10 +6,9 @@
 //! which the import reports so that a person decides; `cargo xtask check`
 //! ([`fc_codegen::validate::Mode::Release`]) fails until one has.
 
+use fc_codegen::schema::Schema;
 use fc_codegen::spec::{ErrorAnnotation, ErrorSpec};
 use fc_codegen::validate::{is_unreviewed, REVIEW_MARK};
-
-use super::join::DocumentedError;
 
 /// The annotation of a code the spec did not have: not retryable, because
 /// retrying what should not be retried costs more than the other way round.
@@ -33,34 +32,28 @@ pub struct Annotated {
     pub unreviewed_codes: Vec<String>,
 }
 
-/// Gives each documented code its annotation from `previous`, or the
-/// default one if `previous` does not have the code.
-pub fn annotate(documented: Vec<DocumentedError>, previous: &[ErrorSpec]) -> Annotated {
+/// Gives each documented code what the documents do not say (its
+/// `project` fields, [`Schema::carry_over`]) from `previous`, or the
+/// default annotation if `previous` does not have the code.
+pub fn annotate(documented: Vec<ErrorSpec>, previous: &[ErrorSpec]) -> Annotated {
     let mut new_codes = Vec::new();
     let mut unreviewed_codes = Vec::new();
     let errors = documented
         .into_iter()
-        .map(|error| {
-            let kept = previous.iter().find(|old| old.code == error.code);
-            let annotation = match kept {
+        .map(|mut error| {
+            match previous.iter().find(|old| old.code == error.code) {
                 Some(old) => {
-                    if is_unreviewed(&old.annotation) {
+                    error.carry_over(old);
+                    if is_unreviewed(&error.annotation) {
                         unreviewed_codes.push(error.code.clone());
                     }
-                    old.annotation.clone()
                 }
                 None => {
                     new_codes.push(error.code.clone());
-                    review_annotation()
+                    error.annotation = review_annotation();
                 }
-            };
-            ErrorSpec {
-                code: error.code,
-                http_status: error.http_status,
-                cause: error.cause,
-                solution: error.solution,
-                annotation,
             }
+            error
         })
         .collect();
     Annotated {

@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 
 use fc_codegen::spec::{
-    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorBodySpec, Localized,
-    RegionSpec, ServiceSpec,
+    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
+    ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec,
 };
 use fc_codegen::{Diagnostic, Diagnostics};
 
@@ -25,20 +25,10 @@ pub struct Joined {
     /// `regions.yaml`, in the English export's order.
     pub regions: Vec<RegionSpec>,
     /// The error codes, in the English export's order.
-    pub errors: Vec<DocumentedError>,
-}
-
-/// An error code as the documents give it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentedError {
-    /// The code.
-    pub code: String,
-    /// Its HTTP status, the same in both exports.
-    pub http_status: u16,
-    /// Why it happens.
-    pub cause: Localized,
-    /// What to do.
-    pub solution: Localized,
+    /// The error codes as the documents give them; what the documents do
+    /// not give (the `project` fields of `fc_codegen::spec`) is left at its
+    /// default for [`super::annotate`] to fill.
+    pub errors: Vec<ErrorSpec>,
 }
 
 /// Joins `en` and `zh`, reporting every row without a partner and every
@@ -150,11 +140,7 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Diagnostic>) -> Vec
         .collect()
 }
 
-fn join_errors(
-    en: &Document,
-    zh: &Document,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<DocumentedError> {
+fn join_errors(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) -> Vec<ErrorSpec> {
     let code: fn(&ErrorRow) -> (usize, &String) = |row| (row.line, &row.code);
     report_duplicates(en, &en.errors, code, "error code", problems);
     report_duplicates(zh, &zh.errors, code, "error code", problems);
@@ -176,7 +162,7 @@ fn join_errors(
                     &en_row.http_status.to_string(),
                 ));
             }
-            Some(DocumentedError {
+            Some(ErrorSpec {
                 code: en_row.code.clone(),
                 http_status: en_row.http_status,
                 cause: Localized {
@@ -187,6 +173,7 @@ fn join_errors(
                     en: en_row.solution.clone(),
                     zh: zh_row.solution.clone(),
                 },
+                annotation: ErrorAnnotation::default(),
             })
         },
     )

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use fc_codegen::spec::{DocumentSpec, ErrorSpec, Localized, RegionSpec};
 
-use super::semver::{entry_bump, field_rule, required_bump, Rule, ADDED, MOVED, REMOVED};
+use super::semver::{entry_bump, required_bump, Rule, ADDED, MOVED, REMOVED};
 use super::{ChangedEntry, FieldChange, FieldValue, ListDiff, Moved, Placed, SpecDiff};
 
 /// One line saying what changed and the bump it requires, e.g.
@@ -189,10 +189,10 @@ fn changed_entry_lines(out: &mut String, entry: &ChangedEntry) {
 /// `- `field`: bump (reason): old → new`; localized text gets a line per
 /// language, the unchanged one marked so.
 fn field_lines(out: &mut String, change: &FieldChange) {
-    let rule = field_rule(change.field);
+    let rule = change.rule;
     let label = format!(
         "- `{}`: {} ({})",
-        change.field.path(),
+        change.path,
         rule.bump.name(),
         rule.reason
     );
@@ -229,6 +229,7 @@ fn value(value: &FieldValue) -> String {
         FieldValue::Status(status) => format!("`{status}`"),
         FieldValue::Flag(flag) => format!("`{flag}`"),
         FieldValue::Localized(text) => format!("en {}, zh {}", code(&text.en), code(&text.zh)),
+        FieldValue::Absent => "(none)".to_owned(),
     }
 }
 
