@@ -11,7 +11,9 @@
 //! cause: Localized = "cause", documents, text, row, rule(Patch, "text only");
 //! ```
 //!
-//! that is: the Rust field and its type; its YAML key; where its value comes
+//! in a `pub struct ErrorSpec (ErrorSpecKeys) { .. }`, whose second name is
+//! the struct of its YAML keys (`ErrorSpec::KEY.cause`), for the reports of
+//! checks that name a field. A field line gives: the Rust field and its type; its YAML key; where its value comes
 //! from (`documents`, or `project` for what the importer keeps from the
 //! current spec); which checks apply (`text`: the text rules of
 //! [`crate::validate`]; `plain`: none but its own; `nested`: its struct's
@@ -119,6 +121,14 @@ pub trait Schema: Sized + Default {
     /// apply to (each language of a localized one).
     fn visit_texts(&self, at: &mut Vec<&'static str>, visit: &mut dyn FnMut(&[&'static str], &str));
 
+    /// As [`Schema::visit_texts`], with each text to change: for tools and
+    /// tests that fill every text field, whichever fields there are.
+    fn visit_texts_mut(
+        &mut self,
+        at: &mut Vec<&'static str>,
+        visit: &mut dyn FnMut(&[&'static str], &mut String),
+    );
+
     /// Every compared field, with its path and rule, in declaration order.
     #[cfg(feature = "write")]
     fn diff_fields(&self, at: &mut Vec<&'static str>, out: &mut Vec<DiffField>);
@@ -174,6 +184,13 @@ pub trait Leaf {
 pub trait Text {
     /// Calls `visit` with each text (each language of a localized one).
     fn visit_text(&self, at: &mut Vec<&'static str>, visit: &mut dyn FnMut(&[&'static str], &str));
+
+    /// The same, with each text to change.
+    fn visit_text_mut(
+        &mut self,
+        at: &mut Vec<&'static str>,
+        visit: &mut dyn FnMut(&[&'static str], &mut String),
+    );
 }
 
 impl FieldType for String {
@@ -203,6 +220,14 @@ impl Leaf for String {
 
 impl Text for String {
     fn visit_text(&self, at: &mut Vec<&'static str>, visit: &mut dyn FnMut(&[&'static str], &str)) {
+        visit(at, self);
+    }
+
+    fn visit_text_mut(
+        &mut self,
+        at: &mut Vec<&'static str>,
+        visit: &mut dyn FnMut(&[&'static str], &mut String),
+    ) {
         visit(at, self);
     }
 }
@@ -311,6 +336,16 @@ impl<T: Text> Text for Option<T> {
             value.visit_text(at, visit);
         }
     }
+
+    fn visit_text_mut(
+        &mut self,
+        at: &mut Vec<&'static str>,
+        visit: &mut dyn FnMut(&[&'static str], &mut String),
+    ) {
+        if let Some(value) = self {
+            value.visit_text_mut(at, visit);
+        }
+    }
 }
 
 /// Declares a struct of the spec model and derives what only moves its
@@ -318,7 +353,7 @@ impl<T: Text> Text for Option<T> {
 macro_rules! spec_struct {
     (
         $(#[doc = $struct_doc:literal])*
-        pub struct $name:ident {
+        pub struct $name:ident ($keys:ident) {
             $(
                 $(#[doc = $doc:literal])*
                 $field:ident: $ty:ty = $key:literal, $source:ident, $check:ident, $row:ident,
@@ -338,6 +373,20 @@ macro_rules! spec_struct {
                 )]
                 pub $field: $ty,
             )*
+        }
+
+        #[doc = concat!("The YAML key of each field of [`", stringify!($name), "`], for reports that name a field.")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $keys {
+            $(
+                #[doc = concat!("`", $key, "`")]
+                pub $field: &'static str,
+            )*
+        }
+
+        impl $name {
+            /// The YAML key of each field, as declared.
+            pub const KEY: $keys = $keys { $($field: $key,)* };
         }
 
         impl crate::schema::Schema for $name {
@@ -366,6 +415,18 @@ macro_rules! spec_struct {
                 $(
                     at.push($key);
                     crate::schema::spec_field!(texts $check, &self.$field, at, visit);
+                    at.pop();
+                )*
+            }
+
+            fn visit_texts_mut(
+                &mut self,
+                at: &mut Vec<&'static str>,
+                visit: &mut dyn FnMut(&[&'static str], &mut String),
+            ) {
+                $(
+                    at.push($key);
+                    crate::schema::spec_field!(texts_mut $check, &mut self.$field, at, visit);
                     at.pop();
                 )*
             }
@@ -426,6 +487,15 @@ macro_rules! spec_field {
         crate::schema::Schema::visit_texts($value, $at, $visit)
     };
     (texts plain, $value:expr, $at:ident, $visit:ident) => {{
+        let _ = ($value, &$at, &$visit);
+    }};
+    (texts_mut text, $value:expr, $at:ident, $visit:ident) => {
+        crate::schema::Text::visit_text_mut($value, $at, $visit)
+    };
+    (texts_mut nested, $value:expr, $at:ident, $visit:ident) => {
+        crate::schema::Schema::visit_texts_mut($value, $at, $visit)
+    };
+    (texts_mut plain, $value:expr, $at:ident, $visit:ident) => {{
         let _ = ($value, &$at, &$visit);
     }};
     (diff rule($bump:ident, $reason:literal), $value:expr, $at:ident, $out:ident) => {

@@ -30,7 +30,7 @@ pub struct Spec {
 spec_struct! {
     /// A text given in both languages of the documents; compared, checked
     /// and emitted as one value.
-    pub struct Localized {
+    pub struct Localized (LocalizedKeys) {
         /// English, from the English reference.
         en: String = "en", documents, text, no_row, part;
         /// Chinese, from the Chinese reference.
@@ -54,11 +54,19 @@ impl Text for Localized {
     fn visit_text(&self, at: &mut Vec<&'static str>, visit: &mut dyn FnMut(&[&'static str], &str)) {
         self.visit_texts(at, visit);
     }
+
+    fn visit_text_mut(
+        &mut self,
+        at: &mut Vec<&'static str>,
+        visit: &mut dyn FnMut(&[&'static str], &mut String),
+    ) {
+        self.visit_texts_mut(at, visit);
+    }
 }
 
 spec_struct! {
     /// `service.yaml`.
-    pub struct ServiceSpec {
+    pub struct ServiceSpec (ServiceKeys) {
         /// The two source documents.
         documents: Documents = "documents", documents, nested, no_row, nested;
         /// The domain name format and its example.
@@ -70,7 +78,7 @@ spec_struct! {
 
 spec_struct! {
     /// The English and the Chinese API reference.
-    pub struct Documents {
+    pub struct Documents (DocumentsKeys) {
         /// The English reference.
         en: DocumentSpec = "en", documents, nested, no_row, nested;
         /// The Chinese reference.
@@ -80,7 +88,7 @@ spec_struct! {
 
 spec_struct! {
     /// One document's title and version.
-    pub struct DocumentSpec {
+    pub struct DocumentSpec (DocumentKeys) {
         /// The title on the cover page (`doc_title`).
         title: String = "title", documents, text, no_row, rule(Patch, "text only");
         /// The document version, eight digits (`20201016`; `doc_version`).
@@ -91,7 +99,7 @@ spec_struct! {
 
 spec_struct! {
     /// The domain name format `account_id.service_endpoint`.
-    pub struct DomainSpec {
+    pub struct DomainSpec (DomainKeys) {
         /// The format as the documents write it (`DOMAIN_FORMAT`).
         format: String = "format", documents, plain, no_row,
             rule(Major, "every request's host is built differently");
@@ -102,7 +110,7 @@ spec_struct! {
 
 spec_struct! {
     /// The documents' example of a domain name.
-    pub struct DomainExample {
+    pub struct DomainExample (DomainExampleKeys) {
         /// The example account id (`16530750`; `DOMAIN_EXAMPLE_ACCOUNT_ID`).
         account_id: String = "account_id", documents, plain, no_row,
             rule(Patch, "the documents' example, used in no request");
@@ -117,7 +125,7 @@ spec_struct! {
 
 spec_struct! {
     /// The field names of `{"errorCode": .., "errorMessage": ..}`.
-    pub struct ErrorBodySpec {
+    pub struct ErrorBodySpec (ErrorBodyKeys) {
         /// The field holding the error code (`ERROR_CODE_FIELD`).
         code_field: String = "code_field", documents, text, no_row,
             rule(Major, "error bodies are read from a different JSON field");
@@ -129,7 +137,7 @@ spec_struct! {
 
 spec_struct! {
     /// One region of `regions.yaml`.
-    pub struct RegionSpec {
+    pub struct RegionSpec (RegionKeys) {
         /// The region id, the first label of the public endpoint (`cn-hangzhou`).
         id: String = "id", documents, plain, row, key;
         /// The region's name in each language (`Region::name`).
@@ -141,7 +149,7 @@ spec_struct! {
 
 spec_struct! {
     /// A region's public and internal service endpoint hosts.
-    pub struct EndpointSpec {
+    pub struct EndpointSpec (EndpointKeys) {
         /// `{id}.fc.aliyuncs.com` (`Region::endpoint(Network::Public)`).
         public: String = "public", documents, plain, row,
             rule(Major, "requests silently go to a different host");
@@ -153,7 +161,7 @@ spec_struct! {
 
 spec_struct! {
     /// One common error code of `errors.yaml`.
-    pub struct ErrorSpec {
+    pub struct ErrorSpec (ErrorKeys) {
         /// The code as the service sends it (`InvalidArgument`).
         code: String = "code", documents, plain, row, key;
         /// The HTTP status the documents give for it (`ErrorCode::http_status`).
@@ -170,7 +178,7 @@ spec_struct! {
 
 spec_struct! {
     /// What the project adds to an error code; the documents do not say this.
-    pub struct ErrorAnnotation {
+    pub struct ErrorAnnotation (ErrorAnnotationKeys) {
         /// Whether a client may send the same request again (`ErrorCode::is_retryable`).
         retryable: bool = "retryable", project, plain, row, rule(
             Major,

@@ -13,7 +13,10 @@ use crate::ident::{ident_problem, upper_camel};
 use crate::load::{LoadedSpec, SourceFile, ERRORS_LIST, REGIONS_LIST, SPEC_FILES};
 use crate::rules::{self, MAX_ACCOUNT_ID_DIGITS, MAX_REGION_ID_LEN};
 use crate::schema::Schema;
-use crate::spec::{ErrorAnnotation, ErrorSpec, RegionSpec, Spec};
+use crate::spec::{
+    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation, ErrorSpec,
+    RegionSpec, ServiceSpec, Spec,
+};
 
 /// The domain every service endpoint lives under.
 pub const ENDPOINT_DOMAIN: &str = "fc.aliyuncs.com";
@@ -175,10 +178,15 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
             report(path, problem);
         }
     });
-    for (lang, document) in [("en", &service.documents.en), ("zh", &service.documents.zh)] {
+    let documents = &service.documents;
+    let languages = [
+        (Documents::KEY.en, &documents.en),
+        (Documents::KEY.zh, &documents.zh),
+    ];
+    for (lang, document) in languages {
         if !(document.version.len() == 8 && document.version.bytes().all(|b| b.is_ascii_digit())) {
             report(
-                &["documents", lang, "version"],
+                &[ServiceSpec::KEY.documents, lang, DocumentSpec::KEY.version],
                 format!(
                     "version {:?} is not eight digits (YYYYMMDD)",
                     document.version
@@ -190,7 +198,7 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
     let domain = &service.domain;
     if domain.format != DOMAIN_FORMAT {
         report(
-            &["domain", "format"],
+            &[ServiceSpec::KEY.domain, DomainSpec::KEY.format],
             format!(
                 "format {:?} is not {DOMAIN_FORMAT:?}, the only one the generated Endpoint builds; change the generator with the spec",
                 domain.format
@@ -198,8 +206,10 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
         );
     }
     let example = &domain.example;
+    let example_field = |field| [ServiceSpec::KEY.domain, DomainSpec::KEY.example, field];
+    let account_id = example_field(DomainExample::KEY.account_id);
     if let Some(problem) = account_id_problem(&example.account_id) {
-        report(&["domain", "example", "account_id"], problem);
+        report(&account_id, problem);
     }
     // The example names a region of regions.yaml: checked only when that
     // file was read in full.
@@ -207,14 +217,14 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
     match regions.iter().find(|region| region.id == example.region) {
         _ if !unread.regions.is_empty() => {}
         None => report(
-            &["domain", "example", "region"],
+            &example_field(DomainExample::KEY.region),
             format!("region {:?} is not in regions.yaml", example.region),
         ),
         Some(region) => {
             let expected = format!("{}.{}", example.account_id, region.endpoint.public);
-            if example.host != expected && read(&["domain", "example", "account_id"]) {
+            if example.host != expected && read(&account_id) {
                 report(
-                    &["domain", "example", "host"],
+                    &example_field(DomainExample::KEY.host),
                     format!("host {:?} does not match {expected:?}", example.host),
                 );
             }
@@ -289,11 +299,11 @@ fn check_list<T>(
 
 /// A region's own checks, after its id's.
 fn check_region(region: &RegionSpec, entry: &mut EntryReport) {
-    if entry.read(&["id"]) {
+    if entry.read(&[RegionSpec::KEY.id]) {
         let endpoints = [
-            ("public", &region.endpoint.public, ""),
+            (EndpointSpec::KEY.public, &region.endpoint.public, ""),
             (
-                "internal",
+                EndpointSpec::KEY.internal,
                 &region.endpoint.internal,
                 rules::INTERNAL_SUFFIX,
             ),
@@ -302,7 +312,7 @@ fn check_region(region: &RegionSpec, entry: &mut EntryReport) {
             let expected = format!("{}{suffix}.{ENDPOINT_DOMAIN}", region.id);
             if *host != expected {
                 entry.report(
-                    &["endpoint", field],
+                    &[RegionSpec::KEY.endpoint, field],
                     format!(
                         "{host:?} does not match \"{{id}}{suffix}.{ENDPOINT_DOMAIN}\" ({expected:?})"
                     ),
@@ -317,7 +327,7 @@ fn check_region(region: &RegionSpec, entry: &mut EntryReport) {
 fn check_error(error: &ErrorSpec, mode: Mode, entry: &mut EntryReport) {
     if !(400..=599).contains(&error.http_status) {
         entry.report(
-            &["http_status"],
+            &[ErrorSpec::KEY.http_status],
             format!("{} is outside 400-599", error.http_status),
         );
     }
@@ -325,7 +335,7 @@ fn check_error(error: &ErrorSpec, mode: Mode, entry: &mut EntryReport) {
     let reason = &error.annotation.reason;
     if mode == Mode::Release && text_problem(reason).is_none() && is_unreviewed(&error.annotation) {
         entry.report(
-            &["annotation", "reason"],
+            &[ErrorSpec::KEY.annotation, ErrorAnnotation::KEY.reason],
             format!(
                 "not reviewed (starts with {REVIEW_MARK:?}); decide whether a client may retry this error, set `retryable` and say why"
             ),

@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use fc_codegen::spec::{DocumentSpec, ErrorSpec, Localized, RegionSpec};
+use fc_codegen::spec::{
+    DocumentSpec, EndpointSpec, ErrorAnnotation, ErrorSpec, Localized, RegionSpec,
+};
 
 use super::semver::{entry_bump, required_bump, Rule, ADDED, MOVED, REMOVED};
 use super::{ChangedEntry, FieldChange, FieldValue, ListDiff, Moved, Placed, SpecDiff};
@@ -133,40 +135,54 @@ fn heading(out: &mut String, title: &str, rule: Rule) {
     );
 }
 
+// An added or removed entry is listed field by field, each struct
+// destructured without `..`: a field added to the model fails to compile
+// here until the report shows it.
+
 fn region_lines(out: &mut String, type_name: &str, placed: &Placed<RegionSpec>) {
-    let region = &placed.entry;
+    let RegionSpec {
+        id,
+        name,
+        endpoint: EndpointSpec { public, internal },
+    } = &placed.entry;
     let _ = writeln!(
         out,
         "- {} at `{type_name}::ALL[{}]`",
-        code(&region.id),
+        code(id),
         placed.index
     );
-    localized_lines(out, "name", &region.name);
+    localized_lines(out, "name", name);
     let _ = writeln!(
         out,
         "  - endpoints: {} (public), {} (internal)",
-        code(&region.endpoint.public),
-        code(&region.endpoint.internal)
+        code(public),
+        code(internal)
     );
 }
 
 fn error_lines(out: &mut String, type_name: &str, placed: &Placed<ErrorSpec>) {
-    let error = &placed.entry;
+    let ErrorSpec {
+        code: error_code,
+        http_status,
+        cause,
+        solution,
+        annotation: ErrorAnnotation { retryable, reason },
+    } = &placed.entry;
     let _ = writeln!(
         out,
         "- {} at `{type_name}::ALL[{}]`: HTTP {}, {}",
-        code(&error.code),
+        code(error_code),
         placed.index,
-        error.http_status,
-        if error.annotation.retryable {
+        http_status,
+        if *retryable {
             "retryable"
         } else {
             "not retryable"
         }
     );
-    localized_lines(out, "cause", &error.cause);
-    localized_lines(out, "solution", &error.solution);
-    let _ = writeln!(out, "  - retry reason: {}", code(&error.annotation.reason));
+    localized_lines(out, "cause", cause);
+    localized_lines(out, "solution", solution);
+    let _ = writeln!(out, "  - retry reason: {}", code(reason));
 }
 
 fn localized_lines(out: &mut String, label: &str, text: &Localized) {
