@@ -58,11 +58,12 @@ pub fn generate(valid: &ValidSpec) -> Generated {
 fn row_fields(entry: &impl Schema) -> TokenStream {
     let mut values = Vec::new();
     entry.row_values(&mut values);
-    let fields = values.into_iter().map(|(name, value)| {
+    let mut row = TokenStream::new();
+    for (name, value) in values {
         let name = Ident::new(name, Span::call_site());
-        quote! { #name: #value, }
-    });
-    quote! { #(#fields)* }
+        row.extend(quote! { #name: #value, });
+    }
+    row
 }
 
 /// Names the generator, the spec files and the documents' versions. Only

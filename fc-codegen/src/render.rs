@@ -5,7 +5,7 @@
 //! `pretty`) formats with prettyplease for people: snapshots and
 //! `cargo xtask codegen`. Both start with the same header.
 
-use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Spacing, TokenTree};
 
 use crate::generate::Generated;
 
@@ -16,53 +16,37 @@ pub fn render_compact(generated: &Generated) -> String {
     let mut text = generated.header.clone();
     for item in &generated.items {
         text.push('\n');
-        match table_entries(item) {
-            Some((invocation, entries)) => {
-                text.push_str(&invocation.to_string());
-                text.push_str(" {\n");
-                for entry in entries {
-                    text.push_str(&entry.to_string());
-                    text.push('\n');
-                }
+        let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+        match tokens.split_last() {
+            // `path! { entry; entry; }`: a table.
+            Some((TokenTree::Group(body), invocation))
+                if body.delimiter() == Delimiter::Brace
+                    && matches!(invocation.last(), Some(TokenTree::Punct(bang)) if bang.as_char() == '!') =>
+            {
+                push_tokens(&mut text, invocation.iter().cloned());
+                text.push_str("{\n");
+                push_tokens(&mut text, body.stream());
                 text.push('}');
             }
-            None => text.push_str(&item.to_string()),
+            _ => text.push_str(&item.to_string()),
         }
         text.push('\n');
     }
     text
 }
 
-/// A table macro invocation (`path! { entry; entry; }`) split into the
-/// tokens before its braces and its entries, each ending at a top-level
-/// `;`; `None` for any other item.
-fn table_entries(item: &TokenStream) -> Option<(TokenStream, Vec<TokenStream>)> {
-    let mut tokens: Vec<TokenTree> = item.clone().into_iter().collect();
-    let Some(TokenTree::Group(body)) = tokens.last() else {
-        return None;
-    };
-    let bang_before = matches!(
-        tokens.len().checked_sub(2).map(|at| &tokens[at]),
-        Some(TokenTree::Punct(punct)) if punct.as_char() == '!'
-    );
-    if body.delimiter() != Delimiter::Brace || !bang_before {
-        return None;
-    }
-    let body = body.stream();
-    tokens.pop();
-    let mut entries = Vec::new();
-    let mut entry = Vec::new();
-    for token in body {
-        let ends_entry = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == ';');
-        entry.push(token);
-        if ends_entry {
-            entries.push(entry.drain(..).collect());
+/// Writes `tokens` as `TokenStream`'s `Display` does (a space after each
+/// token but a joint punctuation mark, so `::` stays one), with a line
+/// break after each top-level `;`.
+fn push_tokens(text: &mut String, tokens: impl IntoIterator<Item = TokenTree>) {
+    for token in tokens {
+        text.push_str(&token.to_string());
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == ';' => text.push('\n'),
+            TokenTree::Punct(punct) if punct.spacing() == Spacing::Joint => {}
+            _ => text.push(' '),
         }
     }
-    if !entry.is_empty() {
-        entries.push(entry.into_iter().collect());
-    }
-    Some((tokens.into_iter().collect(), entries))
 }
 
 /// The header, then the items formatted as `rustfmt` would.

@@ -123,6 +123,7 @@ pub trait Schema: Sized + Default {
 
     /// As [`Schema::visit_texts`], with each text to change: for tools and
     /// tests that fill every text field, whichever fields there are.
+    #[cfg(feature = "write")]
     fn visit_texts_mut(
         &mut self,
         at: &mut Vec<&'static str>,
@@ -133,7 +134,9 @@ pub trait Schema: Sized + Default {
     #[cfg(feature = "write")]
     fn diff_fields(&self, at: &mut Vec<&'static str>, out: &mut Vec<DiffField>);
 
-    /// Takes the fields the documents do not give (`project`) from `previous`.
+    /// Takes the fields the documents do not give (`project`) from
+    /// `previous`: what the importer keeps from the current spec.
+    #[cfg(feature = "write")]
     fn carry_over(&mut self, previous: &Self);
 
     /// The generated row's field values, in declaration order.
@@ -186,6 +189,7 @@ pub trait Text {
     fn visit_text(&self, at: &mut Vec<&'static str>, visit: &mut dyn FnMut(&[&'static str], &str));
 
     /// The same, with each text to change.
+    #[cfg(feature = "write")]
     fn visit_text_mut(
         &mut self,
         at: &mut Vec<&'static str>,
@@ -223,6 +227,7 @@ impl Text for String {
         visit(at, self);
     }
 
+    #[cfg(feature = "write")]
     fn visit_text_mut(
         &mut self,
         at: &mut Vec<&'static str>,
@@ -337,6 +342,7 @@ impl<T: Text> Text for Option<T> {
         }
     }
 
+    #[cfg(feature = "write")]
     fn visit_text_mut(
         &mut self,
         at: &mut Vec<&'static str>,
@@ -376,7 +382,7 @@ macro_rules! spec_struct {
         }
 
         #[doc = concat!("The YAML key of each field of [`", stringify!($name), "`], for reports that name a field.")]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Clone, Copy)]
         pub struct $keys {
             $(
                 #[doc = concat!("`", $key, "`")]
@@ -419,6 +425,7 @@ macro_rules! spec_struct {
                 )*
             }
 
+            #[cfg(feature = "write")]
             fn visit_texts_mut(
                 &mut self,
                 at: &mut Vec<&'static str>,
@@ -444,6 +451,7 @@ macro_rules! spec_struct {
                 )*
             }
 
+            #[cfg(feature = "write")]
             fn carry_over(&mut self, previous: &Self) {
                 $(crate::schema::spec_field!(carry $source, self.$field, previous.$field);)*
             }

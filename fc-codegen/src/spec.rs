@@ -55,6 +55,7 @@ impl Text for Localized {
         self.visit_texts(at, visit);
     }
 
+    #[cfg(feature = "write")]
     fn visit_text_mut(
         &mut self,
         at: &mut Vec<&'static str>,
