@@ -106,6 +106,12 @@ fn entity(name: &str) -> Option<char> {
 /// removes it. Other characters, invisible ones included, are kept verbatim
 /// for the checks after the reader to judge. Linear in the text.
 pub(super) fn normalize(text: &str) -> String {
+    remove_space_before_punctuation(&collapse_whitespace(text))
+}
+
+/// [`normalize`] without the punctuation rule, for code (`"errorCode" :`)
+/// whose every character but its spacing is meant verbatim.
+pub(super) fn collapse_whitespace(text: &str) -> String {
     let mut collapsed = String::with_capacity(text.len());
     let mut space_pending = false;
     for c in text.chars() {
@@ -119,7 +125,7 @@ pub(super) fn normalize(text: &str) -> String {
         space_pending = false;
         collapsed.push(c);
     }
-    remove_space_before_punctuation(&collapsed)
+    collapsed
 }
 
 fn remove_space_before_punctuation(text: &str) -> String {

@@ -39,7 +39,7 @@ use html5ever::tokenizer::{
 };
 use html5ever::TokenizerResult;
 
-use super::cell::normalize;
+use super::cell::{collapse_whitespace, normalize};
 use super::page::{Block, Cell, Page, Table};
 
 /// The most blocks a page may have. A help-center article has a few
@@ -639,10 +639,11 @@ fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r' | '\u{a0}')
 }
 
-/// A `<pre>` block's text: its lines, each normalized, without the blank
+/// A `<pre>` block's text: its lines, each with its whitespace collapsed
+/// and trimmed (code keeps its punctuation's spacing), without the blank
 /// lines at its ends.
 fn pre_text(raw: &str) -> String {
-    let lines: Vec<String> = raw.split('\n').map(normalize).collect();
+    let lines: Vec<String> = raw.split('\n').map(collapse_whitespace).collect();
     let first = lines.iter().position(|line| !line.is_empty());
     let last = lines.iter().rposition(|line| !line.is_empty());
     match (first, last) {
@@ -733,7 +734,7 @@ fn ymd(year: &str, month: usize, day: &str) -> Option<String> {
     }
     let year: u32 = year.parse().ok()?;
     let day: u32 = day.parse().ok()?;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
