@@ -356,8 +356,9 @@ impl State {
         TokenSinkResult::Continue
     }
 
-    /// A block element's tag outside any table: the text so far is a block,
-    /// except inside a heading or `<pre>`, which only their own end tag ends.
+    /// A block element's tag: in a table, a space in the open cell; outside
+    /// one, the end of the text so far as a block, except inside a heading
+    /// or `<pre>`, which only their own end tag ends.
     fn block_boundary(&mut self) {
         if !self.tables.is_empty() {
             if let Some(cell) = self.open_cell() {
