@@ -11,7 +11,9 @@
 mod annotate;
 mod cell;
 mod document;
+mod html;
 mod join;
+mod page;
 
 use std::path::Path;
 
