@@ -57,3 +57,8 @@ pub fn generate_dir(
     let valid = validate::validate(&loaded)?;
     Ok(generate::generate(&valid))
 }
+
+/// The README's example compiles as a doctest, so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -140,7 +140,9 @@ pub use retry::RetryClass;
 
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
 
-/// The README's examples run as doctests, so they stay true.
+/// The crate README's examples run as doctests, so they stay true. (The
+/// repository's README and MAINTAINING.md hold commands, not Rust: every
+/// Rust example lives in the crate README, which ships in the package.)
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
