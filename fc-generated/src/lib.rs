@@ -104,6 +104,10 @@
 //! The tables below are generated from the same spec as the code.
 //!
 #![doc = include_str!(concat!(env!("OUT_DIR"), "/fc_generated.md"))]
+// docs.rs (`--cfg docsrs`, nightly): show on each item the features it
+// needs; rustdoc's doc_cfg has done that by itself since doc_auto_cfg was
+// folded into it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
