@@ -125,6 +125,7 @@ mod ordering;
 mod parse_error;
 mod region;
 mod retry;
+mod retry_after;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod status_reason;
