@@ -8,6 +8,8 @@
 //!   solution in both languages.
 //! - [`doc_version`]: which versions of the documents this crate reflects.
 //! - [`Endpoint`]: a validated request host `account_id.service_endpoint`.
+//! - [`EndpointOverride`]: a base URL used instead, for a server on this
+//!   machine in tests or a gateway in front of FC.
 //! - [`ApiError`]: a failed response as a typed, lossless, bounded error,
 //!   with a [`RetryClass`] (throttling, transient, server error, not
 //!   retryable).
@@ -114,6 +116,7 @@
 mod api_error;
 mod bounded;
 mod endpoint;
+mod endpoint_override;
 mod error_code;
 #[cfg(feature = "http")]
 mod http_types;
@@ -135,6 +138,7 @@ mod table;
 
 pub use api_error::ApiError;
 pub use endpoint::{Endpoint, EndpointError};
+pub use endpoint_override::{EndpointOverride, EndpointOverrideError};
 pub use lang::{Lang, Network};
 
 use error_code::{error_code_table, ErrorCodeRow};
