@@ -39,15 +39,22 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 /// let endpoint: EndpointOverride = format!("http://{}", listener.local_addr()?).parse()?;
 /// assert_eq!(endpoint.host(), "127.0.0.1");
 ///
-/// let server = std::thread::spawn(move || -> std::io::Result<String> {
+/// // The server reads the whole request head, and returns it.
+/// let server = std::thread::spawn(move || -> std::io::Result<Vec<String>> {
 ///     let (stream, _) = listener.accept()?;
-///     let mut request_line = String::new();
-///     BufReader::new(stream).read_line(&mut request_line)?;
-///     Ok(request_line)
+///     let lines = BufReader::new(stream).lines();
+///     lines.take_while(|line| line.as_ref().map_or(false, |line| !line.is_empty())).collect()
 /// });
+/// let request = format!(
+///     "GET {}/2023-03-30/functions HTTP/1.1\r\nHost: {}\r\n\r\n",
+///     endpoint.path(),
+///     endpoint.host_and_port(),
+/// );
 /// let mut client = TcpStream::connect((endpoint.host(), endpoint.port().unwrap_or(80)))?;
-/// write!(client, "GET {}/2023-03-30/functions HTTP/1.1\r\nHost: {}\r\n\r\n", endpoint.path(), endpoint.host_and_port())?;
-/// assert_eq!(server.join().unwrap()?, "GET /2023-03-30/functions HTTP/1.1\r\n");
+/// client.write_all(request.as_bytes())?;
+/// let head = server.join().expect("the server thread ends")?;
+/// assert_eq!(head[0], "GET /2023-03-30/functions HTTP/1.1");
+/// assert_eq!(head[1], format!("Host: {}", endpoint.host_and_port()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
