@@ -26,6 +26,10 @@
 //! let text = fc_codegen::render::render_compact(&generated);
 //! assert!(text.contains("\"cn-hangzhou\""));
 //! ```
+// docs.rs (`--cfg docsrs`, nightly): show on each item the features it
+// needs; rustdoc's doc_cfg has done that by itself since doc_auto_cfg was
+// folded into it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod build_script;
 mod decode;
@@ -61,3 +65,8 @@ pub fn generate_dir(
     let valid = validate::validate(&loaded)?;
     Ok(generate::generate(&valid))
 }
+
+/// The README's example compiles as a doctest, so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -382,9 +382,9 @@ fn the_build_script_runs_again_on_a_spec_edit_or_touch_only_and_writes_only_into
     );
 
     edit(
-        &dir.join("README.md"),
-        "# fc-codegen",
-        "# fc-codegen (edited)",
+        &dir.join("fc-generated/README.md"),
+        "# fc-generated",
+        "# fc-generated (edited)",
     );
     let readme = Build::run(dir);
     assert!(

@@ -45,6 +45,9 @@ macro_rules! error_code_table {
             /// discriminant (`code as u32`) is the 32-bit FNV-1a hash of the code,
             /// and `Ord` compares the codes as strings, so neither depends on the
             /// table's order; [`ErrorCode::ALL`] keeps the documents' order.
+            /// That hash is the number rustdoc shows beside each variant
+            /// below; it is neither an index nor an order, and it is kept
+            /// visible on purpose: `as u32` is part of the stable API.
             ///
             /// ```
             /// use fc_generated::{ErrorCode, Lang};

@@ -8,6 +8,8 @@
 //!   solution in both languages.
 //! - [`doc_version`]: which versions of the documents this crate reflects.
 //! - [`Endpoint`]: a validated request host `account_id.service_endpoint`.
+//! - [`EndpointOverride`]: a base URL used instead, for a server on this
+//!   machine in tests or a gateway in front of FC.
 //! - [`ApiError`]: a failed response as a typed, lossless, bounded error,
 //!   with a [`RetryClass`] (throttling, transient, server error, not
 //!   retryable).
@@ -104,12 +106,17 @@
 //! The tables below are generated from the same spec as the code.
 //!
 #![doc = include_str!(concat!(env!("OUT_DIR"), "/fc_generated.md"))]
+// docs.rs (`--cfg docsrs`, nightly): show on each item the features it
+// needs; rustdoc's doc_cfg has done that by itself since doc_auto_cfg was
+// folded into it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod api_error;
 mod bounded;
 mod endpoint;
+mod endpoint_override;
 mod error_code;
 #[cfg(feature = "http")]
 mod http_types;
@@ -121,6 +128,7 @@ mod ordering;
 mod parse_error;
 mod region;
 mod retry;
+mod retry_after;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod status_reason;
@@ -130,6 +138,7 @@ mod table;
 
 pub use api_error::ApiError;
 pub use endpoint::{Endpoint, EndpointError};
+pub use endpoint_override::{EndpointOverride, EndpointOverrideError};
 pub use lang::{Lang, Network};
 
 use error_code::{error_code_table, ErrorCodeRow};
@@ -140,7 +149,9 @@ pub use retry::RetryClass;
 
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
 
-/// The README's examples run as doctests, so they stay true.
+/// The crate README's examples run as doctests, so they stay true. (The
+/// repository's README and MAINTAINING.md hold commands, not Rust: every
+/// Rust example lives in the crate README, which ships in the package.)
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

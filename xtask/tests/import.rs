@@ -66,13 +66,13 @@ fn real_documents() -> Option<[PathBuf; 2]> {
     );
     assert!(
         !documents_required(named),
-        "{missing}; set FC_DOCS_DIR to the folder holding them (see README, \"The documents\")"
+        "{missing}; set FC_DOCS_DIR to the folder holding them (see MAINTAINING.md, \"The documents\")"
     );
     static SAY_ONCE: std::sync::Once = std::sync::Once::new();
     SAY_ONCE.call_once(|| {
         // Straight to the terminal: the test harness captures `eprintln!`.
         let note = format!(
-            "\nnote: skipped {}: {missing}.\n      To run them: FC_DOCS_DIR=/folder/with/the/exports cargo test -p xtask --test import\n      (see README, \"The documents\"; under CI=true they are required)\n",
+            "\nnote: skipped {}: {missing}.\n      To run them: FC_DOCS_DIR=/folder/with/the/exports cargo test -p xtask --test import\n      (see MAINTAINING.md, \"The documents\"; under CI=true they are required)\n",
             TESTS_NEEDING_DOCUMENTS.join(", ")
         );
         let _ = std::io::Write::write_all(&mut std::io::stderr(), note.as_bytes());

@@ -3,7 +3,7 @@
 //!
 //! The pipeline, one module a stage: [`source`] turns `REV|DIR` into a
 //! validated spec, [`diff`] compares two specs entry by entry, [`semver`]
-//! applies the bump rules (README, "Spec diffs and SemVer"), and
+//! applies the bump rules (MAINTAINING.md, "Spec diffs and SemVer"), and
 //! [`markdown`] and [`json`] render the report.
 //!
 //! Other commands (such as `cargo xtask import`) call [`diff`] and

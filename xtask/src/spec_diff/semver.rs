@@ -1,6 +1,6 @@
 //! The SemVer rules for `fc-generated`, one function a kind of change.
 //!
-//! README, "Spec diffs and SemVer", states the same rules with their
+//! MAINTAINING.md, "Spec diffs and SemVer", states the same rules with their
 //! reasons; the tests below pin each one.
 
 use super::{FieldChange, ListDiff, SpecDiff};

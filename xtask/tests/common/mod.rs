@@ -34,9 +34,9 @@ pub fn under_ci() -> bool {
     !matches!(ci.as_str(), "" | "0" | "false")
 }
 
-/// Whether `cargo semver-checks` can run. Where it cannot, says so plainly
-/// for `test` and returns `false`, except under CI, where the test fails:
-/// CI must never pass without having run the comparison.
+/// Whether `cargo semver-checks` can run. Where it cannot, says so on the
+/// terminal for `test` and returns `false`, except under CI, where the test
+/// fails: CI must never pass without having run the comparison.
 pub fn semver_checks_available(test: &str) -> bool {
     let installed = Command::new(cargo_program())
         .args(["semver-checks", "--version"])
@@ -48,7 +48,7 @@ pub fn semver_checks_available(test: &str) -> bool {
              (cargo install --locked cargo-semver-checks)"
         );
         assert!(!under_ci(), "{message}; CI requires it");
-        eprintln!("{message}");
+        say_on_terminal(&format!("\nnote: {message}\n"));
     }
     installed
 }
@@ -72,4 +72,13 @@ pub fn cargo_program() -> std::ffi::OsString {
 /// A scratch folder below the target folder, kept between runs.
 pub fn target_tmpdir() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+}
+
+/// Writes `note` to the process's stderr itself. The test harness captures
+/// `eprintln!` (and shows it only for a failing test), so a skip reported
+/// that way is never seen; a write to the `Stderr` handle is not captured,
+/// which is how `import.rs` reports missing documents too.
+pub fn say_on_terminal(note: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(note.as_bytes());
 }

@@ -62,17 +62,20 @@ fn headings_paragraphs_and_a_table_are_read_with_their_lines() {
 
 // The fixture pages.
 
+/// A fixture page's path, in the checkout under test (read at run time,
+/// see crate::workspace).
+fn fixture_path(name: &str) -> std::path::PathBuf {
+    let xtask = std::env::var_os("CARGO_MANIFEST_DIR").unwrap();
+    Path::new(&xtask).join("tests/fixtures/pages").join(name)
+}
+
 fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/pages")
-        .join(name);
+    let path = fixture_path(name);
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 fn fixture_page(name: &str) -> Page {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/pages")
-        .join(name);
+    let path = fixture_path(name);
     match read(&path) {
         Ok(page) => page,
         Err(problems) => panic!("{}", problems.report("in the page")),
