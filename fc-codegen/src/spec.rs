@@ -168,6 +168,14 @@ spec_struct! {
         /// The HTTP status the documents give for it (`ErrorCode::http_status`).
         http_status: u16 = "http_status", documents, plain, row,
             rule(Minor, "a program reads a different value; it follows the documents");
+        /// The message the service sends with it, `%s` standing for values
+        /// from the request (`service '%s' does not exist`), as the
+        /// documents' "Error message" column gives it; absent where they
+        /// give none (`ErrorCode::message_template`).
+        message: Option<String> = "message", documents, text, row, rule(
+            Minor,
+            "`message_template` and what `ApiError` reads from a message change; it follows the documents"
+        );
         /// Why the error happens (`ErrorCode::cause`).
         cause: Localized = "cause", documents, text, row, rule(Patch, "text only");
         /// What to do about it (`ErrorCode::solution`).

@@ -226,6 +226,7 @@ mod tests {
             errors: vec![ErrorSpec {
                 code: text("code"),
                 http_status: 599,
+                message: Some(text("message")),
                 cause: localized("cause"),
                 solution: localized("solution"),
                 annotation: ErrorAnnotation {

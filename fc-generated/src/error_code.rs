@@ -19,6 +19,8 @@ pub(crate) struct ErrorCodeRow {
     pub(crate) code: &'static str,
     /// The HTTP status the documents give.
     pub(crate) http_status: u16,
+    /// The message template the documents give, if any.
+    pub(crate) message: Option<&'static str>,
     /// Why the error happens, in each document.
     pub(crate) cause: Localized,
     /// What to do about it, in each document.
@@ -90,6 +92,25 @@ impl ErrorCode {
     #[inline]
     pub const fn http_status(self) -> u16 {
         self.row().http_status
+    }
+
+    /// The message the service sends with this code, as the documents
+    /// give it, `%s` standing for each value taken from the request
+    /// (`service '%s' does not exist`); `None` where the documents give no
+    /// template. [`ApiError`](crate::ApiError) reads a message against it.
+    ///
+    /// ```
+    /// use fc_generated::ErrorCode;
+    ///
+    /// for &code in ErrorCode::ALL {
+    ///     if let Some(template) = code.message_template() {
+    ///         assert!(!template.is_empty());
+    ///     }
+    /// }
+    /// ```
+    #[inline]
+    pub const fn message_template(self) -> Option<&'static str> {
+        self.row().message
     }
 
     /// Why the error happens, in the documents of `lang`.

@@ -30,25 +30,35 @@ pub fn error_code_table(valid: &ValidSpec) -> TokenStream {
 /// The variant's rustdoc: status and code, then cause and solution in both
 /// languages, then the project's retry annotation.
 fn variant_doc_lines(error: &ErrorSpec) -> Vec<String> {
-    vec![
-        format!("HTTP {} `{}`", error.http_status, error.code),
+    // Without `..`: a new field fails to compile here until its docs are
+    // decided (rustdoc_text checks that every text field reaches them).
+    let ErrorSpec {
+        code,
+        http_status,
+        message,
+        cause,
+        solution,
+        annotation,
+    } = error;
+    let mut lines = vec![format!("HTTP {http_status} `{code}`"), String::new()];
+    if let Some(message) = message {
+        lines.push(format!("**Message:** {}", markdown_text(message)));
+        lines.push(String::new());
+    }
+    lines.extend([
+        format!("**Cause:** {}", markdown_text(&cause.en)),
         String::new(),
-        format!("**Cause:** {}", markdown_text(&error.cause.en)),
+        format!("**Solution:** {}", markdown_text(&solution.en)),
         String::new(),
-        format!("**Solution:** {}", markdown_text(&error.solution.en)),
+        format!("**错误原因：** {}", markdown_text(&cause.zh)),
         String::new(),
-        format!("**错误原因：** {}", markdown_text(&error.cause.zh)),
-        String::new(),
-        format!("**解决方案：** {}", markdown_text(&error.solution.zh)),
+        format!("**解决方案：** {}", markdown_text(&solution.zh)),
         String::new(),
         format!(
             "**Retryable:** {} (project annotation: {})",
-            if error.annotation.retryable {
-                "yes"
-            } else {
-                "no"
-            },
-            markdown_text(&error.annotation.reason)
+            if annotation.retryable { "yes" } else { "no" },
+            markdown_text(&annotation.reason)
         ),
-    ]
+    ]);
+    lines
 }

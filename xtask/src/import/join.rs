@@ -165,6 +165,7 @@ fn join_errors(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) -> 
             Some(ErrorSpec {
                 code: en_row.code.clone(),
                 http_status: en_row.http_status,
+                message: None,
                 cause: Localized {
                     en: en_row.cause.clone(),
                     zh: zh_row.cause.clone(),

@@ -164,6 +164,7 @@ fn error_lines(out: &mut String, type_name: &str, placed: &Placed<ErrorSpec>) {
     let ErrorSpec {
         code: error_code,
         http_status,
+        message,
         cause,
         solution,
         annotation: ErrorAnnotation { retryable, reason },
@@ -180,6 +181,9 @@ fn error_lines(out: &mut String, type_name: &str, placed: &Placed<ErrorSpec>) {
             "not retryable"
         }
     );
+    if let Some(message) = message {
+        let _ = writeln!(out, "  - message: {}", code(message));
+    }
     localized_lines(out, "cause", cause);
     localized_lines(out, "solution", solution);
     let _ = writeln!(out, "  - retry reason: {}", code(reason));

@@ -95,6 +95,7 @@ mod tests {
         ErrorSpec {
             code: code.to_owned(),
             http_status,
+            message: Some("%s".to_owned()),
             cause: text("A cause.", "原因"),
             solution: text("A solution.", "解决方案"),
             annotation: ErrorAnnotation {
@@ -218,6 +219,23 @@ mod tests {
     #[test]
     fn changed_http_status_is_minor() {
         assert_eq!(bump_after(|s| s.errors[1].http_status = 429), Bump::Minor);
+    }
+
+    #[test]
+    fn changed_message_template_is_minor() {
+        let changed = |s: &mut Spec| s.errors[0].message = Some("service '%s' is gone".to_owned());
+        assert_eq!(bump_after(changed), Bump::Minor);
+    }
+
+    #[test]
+    fn added_or_removed_message_template_is_minor() {
+        assert_eq!(bump_after(|s| s.errors[0].message = None), Bump::Minor);
+        let old = {
+            let mut spec = base();
+            spec.errors[0].message = None;
+            spec
+        };
+        assert_eq!(required_bump(&diff(&old, &base())), Bump::Minor);
     }
 
     #[test]
