@@ -42,7 +42,7 @@ pub mod load;
 mod locate;
 mod prescan;
 pub mod render;
-mod rules;
+pub mod rules;
 pub mod schema;
 pub mod spec;
 pub mod validate;

@@ -1,6 +1,7 @@
 //! How a client should treat a failed request: a classification beyond
 //! "retry or not", in the spirit of the AWS SDK's retry classifier.
 
+use crate::rules::StatusRetry;
 use crate::ErrorCode;
 
 /// How a client should treat an error: what kind of retry, if any.
@@ -109,11 +110,13 @@ impl RetryClass {
     /// assert_eq!(RetryClass::for_status(501), RetryClass::NotRetryable);
     /// ```
     pub const fn for_status(status: u16) -> RetryClass {
-        match status {
-            429 | 503 => RetryClass::Throttling,
-            502 | 504 => RetryClass::Transient,
-            500 => RetryClass::ServerError,
-            _ => RetryClass::NotRetryable,
+        // The generator's rule (`fc-codegen/src/rules.rs`), which the
+        // importer also applies to a code new in the documents.
+        match crate::rules::status_retry(status) {
+            StatusRetry::Throttling => RetryClass::Throttling,
+            StatusRetry::Transient => RetryClass::Transient,
+            StatusRetry::ServerError => RetryClass::ServerError,
+            StatusRetry::NotRetryable => RetryClass::NotRetryable,
         }
     }
 

@@ -299,17 +299,28 @@ fn changed_texts_replace_the_old_ones_and_the_annotation_is_kept() {
     }
 }
 
+/// A new code is retried as a client retries an unknown code with its
+/// status (a 503 is throttling, so retried), so importing it changes no
+/// client's behaviour, and it waits for review.
 #[test]
-fn new_error_code_gets_the_review_annotation_and_a_warning() {
+fn new_error_code_gets_its_status_class_marked_for_review_and_a_warning() {
     let (spec, output) = import_v2();
     let throttled = load(spec.path()).errors.pop().unwrap();
     assert_eq!(throttled.code, "ResourceThrottled");
     assert_eq!(throttled.http_status, 503);
-    assert!(!throttled.annotation.retryable);
-    assert!(throttled.annotation.reason.starts_with("TODO: review"));
-    assert!(output
-        .stderr
-        .contains("warning: new error code \"ResourceThrottled\" got the default annotation"));
+    assert_eq!(
+        fc_codegen::rules::status_retry(503),
+        fc_codegen::rules::StatusRetry::Throttling
+    );
+    assert!(throttled.annotation.retryable);
+    assert!(fc_codegen::validate::is_unreviewed(&throttled.annotation));
+    assert!(
+        output.stderr.contains(
+            "warning: new error code \"ResourceThrottled\" (HTTP 503): throttling by the status rule, so retryable: true"
+        ),
+        "{}",
+        output.stderr
+    );
     assert_eq!(output.stderr.lines().count(), 1, "{}", output.stderr);
 }
 
