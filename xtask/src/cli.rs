@@ -47,7 +47,8 @@ pub enum Command {
     /// current directory (`NAME^{commit}` forces a revision, `./NAME` a
     /// folder).
     SpecDiff(SpecDiffOptions),
-    /// Read the documents' text exports into spec/ (or DIR).
+    /// Read the documents (text exports or saved help-center pages) into
+    /// spec/ (or DIR).
     ///
     /// Keeps the annotations of the current spec, writes only a spec that
     /// validates, and ends with the spec-diff summary line.
@@ -105,15 +106,17 @@ pub enum Format {
     Json,
 }
 
-/// `cargo xtask import --en FILE --zh FILE [--spec DIR]`.
+/// `cargo xtask import --en FILE... --zh FILE... [--spec DIR]`.
 #[derive(Debug, Args)]
 pub struct ImportOptions {
-    /// The English API reference, as a text export.
-    #[arg(long, value_name = "FILE")]
-    pub en: PathBuf,
-    /// The Chinese API reference, as a text export.
-    #[arg(long, value_name = "FILE")]
-    pub zh: PathBuf,
+    /// The English documents: the API reference's text export, or the
+    /// help-center pages saved from a browser ("Error codes", "Endpoints"),
+    /// one file per page; give the flag once per file, or list the files.
+    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    pub en: Vec<PathBuf>,
+    /// The Chinese documents, as `--en`.
+    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    pub zh: Vec<PathBuf>,
     /// The spec folder to write (default: spec/ of the workspace).
     #[arg(long = "spec", value_name = "DIR")]
     pub spec_dir: Option<PathBuf>,

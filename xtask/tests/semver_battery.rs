@@ -45,7 +45,7 @@ fn spec_diff_is_never_weaker_than_cargo_semver_checks_and_insertions_are_minor()
         String::from_utf8_lossy(&output.stderr)
     );
     let rows = rows(&report);
-    assert_eq!(rows.len(), 39, "{report}");
+    assert_eq!(rows.len(), 42, "{report}");
     let rank = |bump: &str| {
         ["none", "patch", "minor", "major"]
             .iter()

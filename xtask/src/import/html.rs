@@ -341,6 +341,11 @@ impl State {
                 self.text.kind = TextKind::Pre;
                 self.text.line = Some(line);
             }
+        } else if name == "code" && self.text.kind == TextKind::Text {
+            // Inline code outside tables keeps its backticks, as the text
+            // export writes it: the domain name format is the code span
+            // of its section.
+            self.text.raw.push('`');
         } else if name == "br" {
             self.text.raw.push(if self.text.kind == TextKind::Pre {
                 '\n'

@@ -1,11 +1,14 @@
-//! Joins the English and the Chinese export into the spec's content.
+//! Joins the English and the Chinese documents into the spec's content.
 //!
-//! Within one export, a region's public and internal rows are joined by the
-//! region's name; across the exports, regions are joined by public endpoint
-//! and error codes by code. Every row must find its partner, and what both
-//! exports state (endpoints, HTTP statuses, the domain example, the error
-//! body) must agree; otherwise the import fails naming both rows. The order
-//! is the English export's.
+//! Within one language, a region's public and internal rows are joined by
+//! the region's name; across the languages, regions are joined by public
+//! endpoint and error codes by code. Every row must find its partner, and
+//! what both languages state (endpoints, HTTP statuses, message templates,
+//! the domain example, the error body) must agree; otherwise the import
+//! fails naming both cells. A region id from a Region ID column must be the
+//! first label of the region's public endpoint. The order is the English
+//! documents'. What neither language gives (a page has no document title)
+//! is kept from the current spec, and the import says so.
 
 use std::collections::BTreeMap;
 
@@ -15,41 +18,50 @@ use fc_codegen::spec::{
 };
 use fc_codegen::{Diagnostic, Diagnostics};
 
-use super::document::{Document, EndpointRow, ErrorRow};
+use super::document::{Document, EndpointRow, ErrorRow, Located, Place};
 
-/// What the two exports say, joined: the spec without the project's annotations.
+/// What the two languages say, joined: the spec without the project's
+/// annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Joined {
     /// `service.yaml`.
     pub service: ServiceSpec,
-    /// `regions.yaml`, in the English export's order.
+    /// `regions.yaml`, in the English documents' order.
     pub regions: Vec<RegionSpec>,
-    /// The error codes, in the English export's order.
     /// The error codes as the documents give them; what the documents do
     /// not give (the `project` fields of `fc_codegen::spec`) is left at its
     /// default for [`super::annotate`] to fill.
     pub errors: Vec<ErrorSpec>,
+    /// What was kept from the current spec because no document gives it.
+    pub kept: Vec<String>,
 }
 
 /// Joins `en` and `zh`, reporting every row without a partner and every
-/// disagreement.
-pub fn join(en: &Document, zh: &Document) -> Result<Joined, Diagnostics> {
+/// disagreement; `previous` is the current spec's service file, whose
+/// values stand where the documents give none.
+pub fn join(
+    en: &Document,
+    zh: &Document,
+    previous: Option<&ServiceSpec>,
+) -> Result<Joined, Diagnostics> {
     let mut problems = Vec::new();
     let regions = join_regions(en, zh, &mut problems);
     let errors = join_errors(en, zh, &mut problems);
-    let service = join_service(en, zh, &regions, &mut problems);
+    let mut kept = Vec::new();
+    let service = join_service(en, zh, &regions, previous, &mut kept, &mut problems);
     match service {
         Some(service) => Diagnostics(problems).into_result(Joined {
             service,
             regions,
             errors,
+            kept,
         }),
         None => Err(Diagnostics(problems)),
     }
 }
 
-/// One region's rows in one export; `internal` is `None` when the internal
-/// table lacks the region, which is reported once, in [`regions_of`].
+/// One region's rows in one language; `internal` is `None` when the
+/// internal table lacks the region, which is reported once, in [`regions_of`].
 struct RegionRows<'a> {
     public: &'a EndpointRow,
     internal: Option<&'a EndpointRow>,
@@ -61,7 +73,7 @@ fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) ->
     pair_up(
         (en, &en_regions),
         (zh, &zh_regions),
-        |rows| (rows.public.line, &rows.public.endpoint),
+        |rows| (&rows.public.endpoint.at, &rows.public.endpoint.value),
         "public endpoint",
         problems,
         |en_rows, zh_rows, problems| {
@@ -69,27 +81,39 @@ fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) ->
             else {
                 return None;
             };
-            let endpoint = en_rows.public.endpoint.as_str();
-            if en_internal.endpoint != zh_internal.endpoint {
+            let endpoint = en_rows.public.endpoint.value.as_str();
+            if en_internal.endpoint.value != zh_internal.endpoint.value {
                 problems.push(disagreement(
-                    zh,
-                    zh_internal.line,
-                    &format!("internal endpoint of the region with public endpoint {endpoint:?}"),
                     &zh_internal.endpoint,
-                    en,
-                    en_internal.line,
+                    &format!("internal endpoint of the region with public endpoint {endpoint:?}"),
                     &en_internal.endpoint,
                 ));
             }
+            let id = endpoint.split('.').next().unwrap_or(endpoint);
+            // A Region ID column, where a table has one, must name the
+            // region the endpoints do.
+            let id_cells = [en_rows, zh_rows]
+                .into_iter()
+                .flat_map(|rows| [Some(rows.public), rows.internal])
+                .flatten()
+                .filter_map(|row| row.region_id.as_ref());
+            for cell in id_cells {
+                if cell.value != id {
+                    problems.push(cell.at.problem(format!(
+                        "region id {:?} does not match the region's public endpoint {endpoint:?} at {} (its first label is {id:?})",
+                        cell.value, en_rows.public.endpoint.at
+                    )));
+                }
+            }
             Some(RegionSpec {
-                id: endpoint.split('.').next().unwrap_or(endpoint).to_owned(),
+                id: id.to_owned(),
                 name: Localized {
-                    en: en_rows.public.name.clone(),
-                    zh: zh_rows.public.name.clone(),
+                    en: en_rows.public.name.value.clone(),
+                    zh: zh_rows.public.name.value.clone(),
                 },
                 endpoint: EndpointSpec {
                     public: endpoint.to_owned(),
-                    internal: en_internal.endpoint.clone(),
+                    internal: en_internal.endpoint.value.clone(),
                 },
             })
         },
@@ -99,8 +123,9 @@ fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) ->
 /// Pairs each public row with the internal row of the same region name.
 fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Diagnostic>) -> Vec<RegionRows<'a>> {
     let (public, internal) = (&document.public_endpoints, &document.internal_endpoints);
-    let endpoint: fn(&EndpointRow) -> (usize, &String) = |row| (row.line, &row.endpoint);
-    let name: fn(&EndpointRow) -> (usize, &String) = |row| (row.line, &row.name);
+    let endpoint: fn(&EndpointRow) -> (&Place, &String) =
+        |row| (&row.endpoint.at, &row.endpoint.value);
+    let name: fn(&EndpointRow) -> (&Place, &String) = |row| (&row.name.at, &row.name.value);
     for (rows, key, what) in [
         (public, endpoint, "public endpoint"),
         (public, name, "region name in the public endpoints table"),
@@ -111,39 +136,38 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Diagnostic>) -> Vec
             "region name in the internal endpoints table",
         ),
     ] {
-        report_duplicates(document, rows, key, what, problems);
+        report_duplicates(rows, key, what, problems);
     }
     for (rows, others, table, other) in [
         (public, internal, "public", "internal"),
         (internal, public, "internal", "public"),
     ] {
-        for row in rows
-            .iter()
-            .filter(|row| !others.iter().any(|partner| partner.name == row.name))
-        {
-            problems.push(Diagnostic::at(
-                &document.path,
-                row.line,
-                format!(
-                    "region {:?} ({table} endpoint {:?}) has no row in the {other} endpoints table",
-                    row.name, row.endpoint
-                ),
-            ));
+        for row in rows.iter().filter(|row| {
+            !others
+                .iter()
+                .any(|partner| partner.name.value == row.name.value)
+        }) {
+            problems.push(row.endpoint.at.problem(format!(
+                "region {:?} ({table} endpoint {:?}) has no row in the {other} endpoints table",
+                row.name.value, row.endpoint.value
+            )));
         }
     }
     public
         .iter()
         .map(|public_row| RegionRows {
             public: public_row,
-            internal: internal.iter().find(|row| row.name == public_row.name),
+            internal: internal
+                .iter()
+                .find(|row| row.name.value == public_row.name.value),
         })
         .collect()
 }
 
 fn join_errors(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) -> Vec<ErrorSpec> {
-    let code: fn(&ErrorRow) -> (usize, &String) = |row| (row.line, &row.code);
-    report_duplicates(en, &en.errors, code, "error code", problems);
-    report_duplicates(zh, &zh.errors, code, "error code", problems);
+    let code: fn(&ErrorRow) -> (&Place, &String) = |row| (&row.code.at, &row.code.value);
+    report_duplicates(&en.errors, code, "error code", problems);
+    report_duplicates(&zh.errors, code, "error code", problems);
     pair_up(
         (en, &en.errors),
         (zh, &zh.errors),
@@ -151,28 +175,37 @@ fn join_errors(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) -> 
         "error code",
         problems,
         |en_row, zh_row, problems| {
-            if en_row.http_status != zh_row.http_status {
+            if en_row.http_status.value != zh_row.http_status.value {
                 problems.push(disagreement(
-                    zh,
-                    zh_row.line,
-                    &format!("HTTP status of {:?}", en_row.code),
-                    &zh_row.http_status.to_string(),
-                    en,
-                    en_row.line,
-                    &en_row.http_status.to_string(),
+                    &zh_row.http_status.map_text(),
+                    &format!("HTTP status of {:?}", en_row.code.value),
+                    &en_row.http_status.map_text(),
                 ));
             }
+            // The template is the text the service sends, the same in both
+            // languages' pages: where both give one, they must agree; where
+            // one does, it is the template.
+            if let (Some(en_message), Some(zh_message)) = (&en_row.message, &zh_row.message) {
+                if en_message.value != zh_message.value {
+                    problems.push(disagreement(
+                        zh_message,
+                        &format!("error message of {:?}", en_row.code.value),
+                        en_message,
+                    ));
+                }
+            }
+            let message = en_row.message.as_ref().or(zh_row.message.as_ref());
             Some(ErrorSpec {
-                code: en_row.code.clone(),
-                http_status: en_row.http_status,
-                message: None,
+                code: en_row.code.value.clone(),
+                http_status: en_row.http_status.value,
+                message: message.map(|message| message.value.clone()),
                 cause: Localized {
-                    en: en_row.cause.clone(),
-                    zh: zh_row.cause.clone(),
+                    en: en_row.cause.value.clone(),
+                    zh: zh_row.cause.value.clone(),
                 },
                 solution: Localized {
-                    en: en_row.solution.clone(),
-                    zh: zh_row.solution.clone(),
+                    en: en_row.solution.value.clone(),
+                    zh: zh_row.solution.value.clone(),
                 },
                 annotation: ErrorAnnotation::default(),
             })
@@ -180,177 +213,258 @@ fn join_errors(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) -> 
     )
 }
 
-/// Pairs the English and the Chinese rows by `key` (a row's line and its
-/// key), reporting each row without a partner in the other export. `join`
-/// turns a pair into the spec's entry, or reports why it cannot; the result
-/// is in the English order.
+impl Located<u16> {
+    /// The status as text, for a report.
+    fn map_text(&self) -> Located<String> {
+        Located {
+            at: self.at.clone(),
+            value: self.value.to_string(),
+        }
+    }
+}
+
+/// Pairs the English and the Chinese rows by `key` (a row's place and its
+/// key), reporting each row without a partner in the other language.
+/// `join` turns a pair into the spec's entry, or reports why it cannot; the
+/// result is in the English order.
 fn pair_up<'a, T, R>(
     (en, en_rows): (&Document, &'a [T]),
     (zh, zh_rows): (&Document, &'a [T]),
-    key: fn(&T) -> (usize, &String),
+    key: fn(&T) -> (&Place, &String),
     what: &str,
     problems: &mut Vec<Diagnostic>,
     mut join: impl FnMut(&'a T, &'a T, &mut Vec<Diagnostic>) -> Option<R>,
 ) -> Vec<R> {
-    let no_partner = |document: &Document, line, other: &Document, value| {
-        let (path, lang) = (other.path.display(), other.vocabulary.lang);
-        let message = format!("{what} {value:?} has no partner row in {path} ({lang} export)");
-        Diagnostic::at(&document.path, line, message)
+    let no_partner = |at: &Place, other: &Document, value| {
+        let lang = other.vocabulary.lang;
+        at.problem(format!(
+            "{what} {value:?} has no partner row in {} ({lang} documents)",
+            other.files_shown()
+        ))
     };
     let zh_by_key: BTreeMap<&String, &T> = zh_rows.iter().map(|row| (key(row).1, row)).collect();
     let mut joined = Vec::new();
     for en_row in en_rows {
-        let (line, value) = key(en_row);
+        let (at, value) = key(en_row);
         match zh_by_key.get(value) {
             Some(zh_row) => joined.extend(join(en_row, zh_row, problems)),
-            None => problems.push(no_partner(en, line, zh, value)),
+            None => problems.push(no_partner(at, zh, value)),
         }
     }
     for zh_row in zh_rows {
-        let (line, value) = key(zh_row);
+        let (at, value) = key(zh_row);
         if !en_rows.iter().any(|row| key(row).1 == value) {
-            problems.push(no_partner(zh, line, en, value));
+            problems.push(no_partner(at, en, value));
         }
     }
     joined
 }
 
+/// `service.yaml`: each value from the documents (both languages agreeing
+/// where both give it), else kept from `previous`, noted in `kept`.
 fn join_service(
     en: &Document,
     zh: &Document,
     regions: &[RegionSpec],
+    previous: Option<&ServiceSpec>,
+    kept: &mut Vec<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<ServiceSpec> {
     let before = problems.len();
-    let format = agreed(en, zh, "domain name format", problems, |document| {
-        (document.domain_format.line, &document.domain_format.value)
-    });
-    let host = agreed(en, zh, "example host", problems, |document| {
-        (document.domain_host.line, &document.domain_host.value)
-    });
-    let code_field = agreed(
-        en,
-        zh,
-        "error body field for <ErrorCode>",
+    let located = |located: &Option<Located<String>>| located.clone();
+    let body = |document: &Document, field: fn(&super::document::ErrorBodyFields) -> &String| {
+        document.error_body.as_ref().map(|body| Located {
+            at: body.at.clone(),
+            value: field(&body.value).clone(),
+        })
+    };
+    let format = agreed(
+        "domain name format",
+        located(&en.domain_format),
+        located(&zh.domain_format),
         problems,
-        |document| {
-            (
-                document.error_body.line,
-                &document.error_body.value.code_field,
-            )
-        },
+    );
+    let host = agreed(
+        "example host",
+        located(&en.domain_host),
+        located(&zh.domain_host),
+        problems,
+    );
+    let code_field = agreed(
+        "error body field for <ErrorCode>",
+        body(en, |body| &body.code_field),
+        body(zh, |body| &body.code_field),
+        problems,
     );
     let message_field = agreed(
-        en,
-        zh,
         "error body field for <ErrorMessage>",
+        body(en, |body| &body.message_field),
+        body(zh, |body| &body.message_field),
         problems,
-        |document| {
-            (
-                document.error_body.line,
-                &document.error_body.value.message_field,
-            )
-        },
     );
 
     // The example names its region only by endpoint: find it in the tables.
-    let (account_id, endpoint) = host.split_once('.').unwrap_or((&host, ""));
-    let region = regions
-        .iter()
-        .find(|region| region.endpoint.public == endpoint);
-    if region.is_none() {
-        problems.push(Diagnostic::at(
-            &en.path,
-            en.domain_host.line,
-            format!("example host {host:?}: {endpoint:?} is not in the public endpoints table"),
-        ));
-    }
-    if problems.len() > before {
-        return None;
-    }
-    let document = |document: &Document| DocumentSpec {
-        title: document.title.value.clone(),
-        version: document.version.value.clone(),
+    let example_region = host.as_ref().map(|host| {
+        let (_, endpoint) = host.value.split_once('.').unwrap_or((&host.value, ""));
+        match regions
+            .iter()
+            .find(|region| region.endpoint.public == endpoint)
+        {
+            Some(region) => region.id.clone(),
+            None => {
+                problems.push(host.at.problem(format!(
+                    "example host {:?}: {endpoint:?} is not in the public endpoints table",
+                    host.value
+                )));
+                String::new()
+            }
+        }
+    });
+    let old_domain = previous.map(|service| &service.domain);
+    let old_example = old_domain.map(|domain| &domain.example);
+    let old_body = previous.map(|service| &service.error_body);
+    let old_documents = previous.map(|service| &service.documents);
+    let host_value = host.as_ref().map(|host| host.value.clone());
+    let account_id = host_value.as_ref().map(|host| {
+        host.split_once('.')
+            .map_or(host.as_str(), |(account, _)| account)
+            .to_owned()
+    });
+    let mut keep = |what: &str, value: Option<String>, old: Option<&String>| -> String {
+        if let Some(value) = value {
+            return value;
+        }
+        match old {
+            Some(old) => {
+                kept.push(format!(
+                    "{what}: kept from the current spec ({old:?}); the documents given do not state it"
+                ));
+                old.clone()
+            }
+            None => {
+                problems.push(Diagnostic::new(
+                    en.files.first().cloned().unwrap_or_default(),
+                    format!("{what}: the documents given do not state it, and there is no current spec to keep it from"),
+                ));
+                String::new()
+            }
+        }
     };
-    Some(ServiceSpec {
+    let service = ServiceSpec {
         documents: Documents {
-            en: document(en),
-            zh: document(zh),
+            en: DocumentSpec {
+                title: keep(
+                    "en document title",
+                    en.title.as_ref().map(|title| title.value.clone()),
+                    old_documents.map(|documents| &documents.en.title),
+                ),
+                version: en.version.value.clone(),
+            },
+            zh: DocumentSpec {
+                title: keep(
+                    "zh document title",
+                    zh.title.as_ref().map(|title| title.value.clone()),
+                    old_documents.map(|documents| &documents.zh.title),
+                ),
+                version: zh.version.value.clone(),
+            },
         },
         domain: DomainSpec {
-            format,
+            format: keep(
+                "domain name format",
+                format.map(|format| format.value),
+                old_domain.map(|domain| &domain.format),
+            ),
             example: DomainExample {
-                account_id: account_id.to_owned(),
-                region: region.map(|region| region.id.clone()).unwrap_or_default(),
-                host: host.clone(),
+                account_id: keep(
+                    "example account id",
+                    account_id,
+                    old_example.map(|example| &example.account_id),
+                ),
+                region: keep(
+                    "example region",
+                    example_region,
+                    old_example.map(|example| &example.region),
+                ),
+                host: keep(
+                    "example host",
+                    host_value,
+                    old_example.map(|example| &example.host),
+                ),
             },
         },
         error_body: ErrorBodySpec {
-            code_field,
-            message_field,
+            code_field: keep(
+                "error body field for <ErrorCode>",
+                code_field.map(|field| field.value),
+                old_body.map(|body| &body.code_field),
+            ),
+            message_field: keep(
+                "error body field for <ErrorMessage>",
+                message_field.map(|field| field.value),
+                old_body.map(|body| &body.message_field),
+            ),
         },
-    })
+    };
+    (problems.len() == before).then_some(service)
 }
 
-/// The English value of what `get` reads (with its line), after checking
-/// the Chinese export says the same.
+/// The value both languages give (the English one, after checking the
+/// Chinese says the same), or the one a language gives.
 fn agreed(
-    en: &Document,
-    zh: &Document,
     what: &str,
+    en: Option<Located<String>>,
+    zh: Option<Located<String>>,
     problems: &mut Vec<Diagnostic>,
-    get: fn(&Document) -> (usize, &String),
-) -> String {
-    let ((en_line, en_value), (zh_line, zh_value)) = (get(en), get(zh));
-    if en_value != zh_value {
-        problems.push(disagreement(
-            zh, zh_line, what, zh_value, en, en_line, en_value,
-        ));
+) -> Option<Located<String>> {
+    match (en, zh) {
+        (Some(en), Some(zh)) => {
+            if en.value != zh.value {
+                problems.push(disagreement(&zh, what, &en));
+            }
+            Some(en)
+        }
+        (en, zh) => en.or(zh),
     }
-    en_value.clone()
 }
 
-/// Reports each row whose `key` (a row's line and its key) an earlier row has.
+/// Reports each row whose `key` (a row's place and its key) an earlier row has.
 fn report_duplicates<T>(
-    document: &Document,
     rows: &[T],
-    key: fn(&T) -> (usize, &String),
+    key: fn(&T) -> (&Place, &String),
     what: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut first_lines: BTreeMap<&String, usize> = BTreeMap::new();
+    let mut first: BTreeMap<&String, &Place> = BTreeMap::new();
     for row in rows {
-        let (line, value) = key(row);
-        match first_lines.get(value) {
-            Some(first) => problems.push(Diagnostic::at(
-                &document.path,
-                line,
-                format!("{what} {value:?} is listed twice (first at line {first})"),
-            )),
+        let (at, value) = key(row);
+        match first.get(value) {
+            Some(first) => problems.push(at.problem(format!(
+                "{what} {value:?} is listed twice (first at {})",
+                shown_from(at, first)
+            ))),
             None => {
-                first_lines.insert(value, line);
+                first.insert(value, at);
             }
         }
     }
 }
 
-fn disagreement(
-    document: &Document,
-    line: usize,
-    what: &str,
-    value: &str,
-    other: &Document,
-    other_line: usize,
-    other_value: &str,
-) -> Diagnostic {
-    Diagnostic::at(
-        &document.path,
-        line,
-        format!(
-            "{what} is {value:?} here but {other_value:?} in {}:{other_line}",
-            other.path.display()
-        ),
-    )
+/// `line 45` when `other` is in the same file as `here`, else `file:45`.
+fn shown_from(here: &Place, other: &Place) -> String {
+    if here.path == other.path {
+        format!("line {}", other.line)
+    } else {
+        other.to_string()
+    }
+}
+
+/// `{what} is {here} here but {other} in {other's place}`.
+fn disagreement(here: &Located<String>, what: &str, other: &Located<String>) -> Diagnostic {
+    here.at.problem(format!(
+        "{what} is {:?} here but {:?} in {}",
+        here.value, other.value, other.at
+    ))
 }
 
 #[cfg(test)]
@@ -358,7 +472,15 @@ mod tests {
     use std::path::Path;
 
     use super::join;
-    use crate::import::document::{parse, EN, ZH};
+    use crate::import::document::{interpret, Document};
+    use crate::import::text_export::read_text_export;
+    use crate::import::vocabulary::{Vocabulary, EN, ZH};
+
+    fn document(path: &str, text: &str, vocabulary: &'static Vocabulary) -> Document {
+        let (page, problems) = read_text_export(Path::new(path), text);
+        assert_eq!(problems.0, []);
+        interpret(&[page], vocabulary).unwrap()
+    }
 
     fn fixture(name: &str) -> String {
         // The checkout under test, read at run time (see crate::workspace).
@@ -372,9 +494,9 @@ mod tests {
         edit_en: impl Fn(String) -> String,
         edit_zh: impl Fn(String) -> String,
     ) -> Vec<String> {
-        let en = parse(Path::new("en.txt"), &edit_en(fixture("base.en.txt")), &EN).unwrap();
-        let zh = parse(Path::new("zh.txt"), &edit_zh(fixture("base.zh.txt")), &ZH).unwrap();
-        match join(&en, &zh) {
+        let en = document("en.txt", &edit_en(fixture("base.en.txt")), &EN);
+        let zh = document("zh.txt", &edit_zh(fixture("base.zh.txt")), &ZH);
+        match join(&en, &zh, None) {
             Ok(_) => Vec::new(),
             Err(problems) => problems.0.iter().map(ToString::to_string).collect(),
         }

@@ -1,12 +1,16 @@
-//! `cargo xtask import --en FILE --zh FILE [--spec DIR]` (options declared
-//! in [`crate::cli`]): the documents' text exports become the spec.
+//! `cargo xtask import --en FILE... --zh FILE... [--spec DIR]` (options
+//! declared in [`crate::cli`]): the documents become the spec.
 //!
-//! The pipeline, one module a stage: [`document`] parses each export into
-//! typed tables with lines, [`join`] joins the two languages, [`annotate`]
-//! carries the project's annotations over from the current spec, and
-//! [`crate::spec_write`] renders, validates and renames the files into place.
-//! Any problem in the first three stages stops the import before anything is
-//! written; the last one writes only a spec that validates.
+//! The pipeline, one module a stage: each file is read into one page model
+//! ([`page`]) by the reader its content calls for ([`html`] for a saved
+//! help-center page, [`text_export`] for the PDF's text export);
+//! [`document`] reads one language's pages into typed rows with places,
+//! knowing tables by their columns ([`vocabulary`]); [`join`] joins the two
+//! languages; [`annotate`] carries the project's annotations over from the
+//! current spec; and [`crate::spec_write`] renders, validates and renames
+//! the files into place. Nothing after the readers knows which form a table
+//! came from. Any problem before the last stage stops the import before
+//! anything is written; the last one writes only a spec that validates.
 
 mod annotate;
 mod cell;
@@ -14,8 +18,10 @@ mod document;
 mod html;
 mod join;
 mod page;
+mod text_export;
+mod vocabulary;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use fc_codegen::spec::Spec;
 
@@ -40,8 +46,8 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
         )
     };
 
-    let en = document::read(&options.en, &document::EN);
-    let zh = document::read(&options.zh, &document::ZH);
+    let en = read_language(&options.en, &vocabulary::EN);
+    let zh = read_language(&options.zh, &vocabulary::ZH);
     let (en, zh) = match (en, zh) {
         (Ok(en), Ok(zh)) => (en, zh),
         (en, zh) => {
@@ -50,8 +56,9 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
             return Err(unchanged(problems));
         }
     };
-    let joined = join::join(&en, &zh).map_err(unchanged)?;
     let previous = previous_spec(&spec_dir)?;
+    let joined =
+        join::join(&en, &zh, previous.as_ref().map(|spec| &spec.service)).map_err(unchanged)?;
     let previous_errors = previous.as_ref().map_or(&[][..], |spec| &spec.errors[..]);
     let annotated = annotate::annotate(joined.errors, previous_errors);
     let spec = Spec {
@@ -61,6 +68,15 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
     };
 
     let changes = write_spec(&spec_dir, &spec)?;
+    for document in [&en, &zh] {
+        println!(
+            "{} version {}: {}",
+            document.vocabulary.lang, document.version.value, document.version_source
+        );
+    }
+    for kept in &joined.kept {
+        eprintln!("note: {kept}");
+    }
     let errors_yaml = spec_dir.join("errors.yaml").display().to_string();
     for error in spec
         .errors
@@ -93,6 +109,56 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
         ),
     }
     Ok(())
+}
+
+/// Reads one language's files, each in the form its content shows, and
+/// interprets them together; every problem of every file in one report.
+fn read_language(
+    files: &[PathBuf],
+    vocabulary: &'static vocabulary::Vocabulary,
+) -> Result<document::Document, Diagnostics> {
+    let mut pages = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        let (page, found) = read_page(file);
+        pages.extend(page);
+        problems.extend(found.0);
+    }
+    let read_whole = pages.len() == files.len();
+    let document = document::interpret(&pages, vocabulary);
+    let document = match document {
+        Ok(document) if problems.is_empty() && read_whole => return Ok(document),
+        Ok(_) => None,
+        Err(found) => Some(found.0),
+    };
+    problems.extend(document.unwrap_or_default());
+    // As a reader meets them: file by file in the order given, line by line.
+    problems.sort_by_key(|problem| {
+        let file = files.iter().position(|file| *file == problem.file);
+        (file, problem.line)
+    });
+    Err(Diagnostics(problems))
+}
+
+/// Reads a file as a page: HTML when its first non-blank character opens
+/// a tag (`<!DOCTYPE html>`, `<html>`, `<!-- saved from ... -->`), else a
+/// text export. Both are read within the loader's bounds (a regular file of
+/// at most 16 MiB, UTF-8).
+fn read_page(path: &Path) -> (Option<page::Page>, Diagnostics) {
+    let text = match fc_codegen::load::read_text(path, "a document") {
+        Ok(text) => text,
+        Err(problems) => return (None, problems),
+    };
+    let start = text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
+    if start.starts_with('<') {
+        match html::read_html(path, &text) {
+            Ok(page) => (Some(page), Diagnostics::default()),
+            Err(problems) => (None, problems),
+        }
+    } else {
+        let (page, problems) = text_export::read_text_export(path, &text);
+        (Some(page), problems)
+    }
 }
 
 /// The current spec, whose annotations the import keeps; `None` for a folder

@@ -51,6 +51,18 @@ pub enum Block {
         /// The date as `YYYYMMDD`, the form of a document version.
         date: String,
     },
+    /// A text export's cover: the document's title and version, which a
+    /// help-center page does not have.
+    Cover {
+        /// The line the title starts on.
+        title_line: usize,
+        /// The title, its lines joined by a space.
+        title: String,
+        /// The version line.
+        line: usize,
+        /// The version as written (eight digits, `YYYYMMDD`, when well formed).
+        version: String,
+    },
     /// A table.
     Table(Table),
 }
