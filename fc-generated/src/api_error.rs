@@ -27,7 +27,7 @@ use crate::log_text::{write_escaped, write_preview};
 use crate::status_reason::reason_phrase;
 #[cfg(feature = "json")]
 use crate::{json_fields::top_level_strings, ERROR_CODE_FIELD, ERROR_MESSAGE_FIELD};
-use crate::{ErrorCode, RetryClass};
+use crate::{ErrorCode, MessageTemplate, RetryClass, TemplateValues};
 
 /// U+FEFF in UTF-8, which some servers write before a body; it is skipped
 /// before the body is read or classified (and kept in the raw body).
@@ -389,6 +389,70 @@ impl ApiError {
         self.message_truncated
     }
 
+    /// The message template the documents give for this error's code
+    /// ([`ErrorCode::message_template`]); `None` when the code is not in
+    /// the documents or they give it no template.
+    ///
+    /// ```
+    /// use fc_generated::{ApiError, ErrorCode, MessageTemplate};
+    ///
+    /// let error = ApiError::from_response(400, None, br#"{"ErrorCode":"MissingRequiredHeader"}"#);
+    /// # #[cfg(feature = "json")]
+    /// assert_eq!(
+    ///     error.message_template(),
+    ///     ErrorCode::MissingRequiredHeader.message_template().map(MessageTemplate::new),
+    /// );
+    /// let unknown = ApiError::from_response(404, None, br#"{"ErrorCode":"FunctionNotFound"}"#);
+    /// assert_eq!(unknown.message_template(), None);
+    /// ```
+    pub fn message_template(&self) -> Option<MessageTemplate> {
+        self.code
+            .and_then(ErrorCode::message_template)
+            .map(MessageTemplate::new)
+    }
+
+    /// The values in the message, when it fits its code's
+    /// [`message_template`](Self::message_template): the service name of
+    /// `service 'demo' does not exist`, the header of `required HTTP header
+    /// Date was not specified`. [`MessageTemplate::values`] says how a
+    /// message is read.
+    ///
+    /// `None` when the code has no template, when the message does not fit
+    /// it, and when the message was cut to
+    /// [`MAX_MESSAGE_BYTES`](Self::MAX_MESSAGE_BYTES)
+    /// ([`is_message_truncated`](Self::is_message_truncated)): the end of
+    /// a cut message is not the end the template describes, so its last
+    /// value would be wrong even where the kept text happens to fit. Never
+    /// panics and never allocates; the message it reads is already bounded.
+    ///
+    /// ```
+    /// use fc_generated::{ApiError, MessageTemplate};
+    ///
+    /// let body = br#"{"ErrorCode":"ServiceNotFound","ErrorMessage":"service 'demo' does not exist"}"#;
+    /// let error = ApiError::from_response(404, None, body);
+    /// if let Some(mut values) = error.template_values() {
+    ///     assert_eq!(values.next(), Some("demo"));
+    /// }
+    /// // The same, with the template the documents give ServiceNotFound:
+    /// let template = MessageTemplate::new("service '%s' does not exist");
+    /// # #[cfg(feature = "json")]
+    /// assert_eq!(template.values(error.message()).and_then(|mut values| values.next()), Some("demo"));
+    ///
+    /// // No code, no template, no values.
+    /// assert!(ApiError::from_response(502, None, b"<html>Bad Gateway</html>").template_values().is_none());
+    /// ```
+    pub fn template_values(&self) -> Option<TemplateValues<'_>> {
+        self.message_values(self.message_template()?)
+    }
+
+    /// The values in the message for `template`, unless the message was cut.
+    fn message_values(&self, template: MessageTemplate) -> Option<TemplateValues<'_>> {
+        if self.message_truncated {
+            return None;
+        }
+        template.values(&self.message)
+    }
+
     /// The request id, to quote when asking for support: the
     /// `X-Fc-Request-Id` header, or when that is missing or empty the body's
     /// `RequestId` (else `requestId`) field, cut to
@@ -678,4 +742,47 @@ fn lossy_prefix(bytes: &[u8], max: usize) -> (String, bool) {
         }
     }
     (text, false)
+}
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    use super::ApiError;
+    use crate::MessageTemplate;
+
+    fn with_message(message: &str) -> ApiError {
+        let body = format!(r#"{{"ErrorCode":"ServiceNotFound","ErrorMessage":"{message}"}}"#);
+        ApiError::from_response(404, None, body.as_bytes())
+    }
+
+    #[test]
+    fn a_message_within_the_bound_is_read_against_the_template() {
+        let template = MessageTemplate::new("service '%s' does not exist");
+        let error = with_message("service 'demo' does not exist");
+        let values = error
+            .message_values(template)
+            .map(Iterator::collect::<Vec<_>>);
+        assert_eq!(values, Some(vec!["demo"]));
+    }
+
+    #[test]
+    fn a_message_cut_to_the_bound_never_fits_even_where_its_start_would() {
+        // Templates ending in a placeholder fit the kept start of any
+        // message that fits them; the last value would be cut short.
+        let long_name = "x".repeat(ApiError::MAX_MESSAGE_BYTES + 1);
+        for template in ["%s", "invalid access key ID %s"] {
+            let template = MessageTemplate::new(template);
+            let error = with_message(&template.as_str().replace("%s", &long_name));
+            assert!(error.is_message_truncated());
+            assert!(template.values(error.message()).is_some(), "{template}");
+            assert!(error.message_values(template).is_none(), "{template}");
+        }
+        // Exactly at the bound nothing was cut, and the message is read.
+        let whole = "x".repeat(ApiError::MAX_MESSAGE_BYTES);
+        let error = with_message(&whole);
+        assert!(!error.is_message_truncated());
+        let value = error
+            .message_values(MessageTemplate::new("%s"))
+            .and_then(|mut values| values.next());
+        assert_eq!(value, Some(whole.as_str()));
+    }
 }

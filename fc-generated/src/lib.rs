@@ -12,7 +12,8 @@
 //!   machine in tests or a gateway in front of FC.
 //! - [`ApiError`]: a failed response as a typed, lossless, bounded error,
 //!   with a [`RetryClass`] (throttling, transient, server error, not
-//!   retryable).
+//!   retryable), and the values in its message where the code has a
+//!   [`MessageTemplate`] (the service name of `service '%s' does not exist`).
 //!
 //! Features (the crate has no required dependencies):
 //!
@@ -124,6 +125,7 @@ mod http_types;
 mod json_fields;
 mod lang;
 mod log_text;
+mod message_template;
 mod ordering;
 mod parse_error;
 mod region;
@@ -140,6 +142,7 @@ pub use api_error::ApiError;
 pub use endpoint::{Endpoint, EndpointError};
 pub use endpoint_override::{EndpointOverride, EndpointOverrideError};
 pub use lang::{Lang, Network};
+pub use message_template::{MessageTemplate, TemplateValues};
 
 use error_code::{error_code_table, ErrorCodeRow};
 use lang::Localized;

@@ -14,7 +14,7 @@ const REQUEST_ID: &str = "8d5c4ad3-2b62-4e61-a5a3-3b4e5d3f8f1e";
 #[cfg(feature = "json")]
 mod json {
     use super::*;
-    use fc_generated::ErrorCode;
+    use fc_generated::{ErrorCode, MessageTemplate};
 
     #[test]
     fn the_documents_spelling_gives_code_and_message() {
@@ -336,6 +336,55 @@ mod json {
         assert_eq!(error.raw_body().len(), ApiError::MAX_RAW_BODY_BYTES);
         assert!(error.is_raw_body_truncated());
     }
+
+    fn error_with(code: &str, message: &str) -> ApiError {
+        let body = serde_json::json!({ "ErrorCode": code, "ErrorMessage": message }).to_string();
+        ApiError::from_response(400, None, body.as_bytes())
+    }
+
+    #[test]
+    fn the_template_is_the_codes_and_a_message_built_from_it_gives_its_values() {
+        // Today's spec has no templates; after a docs bump every code that
+        // gets one is checked here.
+        for &code in ErrorCode::ALL {
+            let error = error_with(code.as_str(), "");
+            let template = error.message_template();
+            assert_eq!(
+                template.map(MessageTemplate::as_str),
+                code.message_template()
+            );
+            let Some(template) = template else {
+                assert!(error.template_values().is_none(), "{code}");
+                continue;
+            };
+            // Values such as a service's name, a header, a size: none holds
+            // a documented template's literal text.
+            let pieces: Vec<&str> = template.as_str().split("%s").collect();
+            let values = ["demo-1", "X-Fc-Date", "6291456", "prod_2"];
+            let used: Vec<&str> = values
+                .iter()
+                .cycle()
+                .take(pieces.len() - 1)
+                .copied()
+                .collect();
+            let mut message = pieces[0].to_owned();
+            for (value, piece) in used.iter().zip(&pieces[1..]) {
+                message.push_str(value);
+                message.push_str(piece);
+            }
+            let error = error_with(code.as_str(), &message);
+            let read: Option<Vec<&str>> = error.template_values().map(Iterator::collect);
+            assert_eq!(read, Some(used), "{code}: {template}");
+        }
+    }
+
+    #[test]
+    fn a_code_outside_the_documents_has_no_template_and_no_values() {
+        let error = error_with("ServiceNotFound", "service 'demo' does not exist");
+        assert_eq!(error.code(), None);
+        assert_eq!(error.message_template(), None);
+        assert!(error.template_values().is_none());
+    }
 }
 
 #[cfg(not(feature = "json"))]
@@ -452,6 +501,19 @@ fn no_code_means_the_status_decides_retry() {
             !ApiError::from_response(status, None, b"").is_retryable(),
             "{status}"
         );
+    }
+}
+
+#[test]
+fn an_error_without_a_code_has_no_template_and_no_values() {
+    for body in [
+        &b""[..],
+        b"<html>Bad Gateway</html>",
+        br#"{"ErrorMessage":"%s"}"#,
+    ] {
+        let error = ApiError::from_response(502, None, body);
+        assert_eq!(error.message_template(), None);
+        assert!(error.template_values().is_none());
     }
 }
 

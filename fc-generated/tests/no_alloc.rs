@@ -1,11 +1,14 @@
-//! The enum lookups never touch the heap: parsing (hit and miss) and the
-//! accessors that return `&'static str`. A counting global allocator, per
-//! thread so that tests running in parallel do not see each other's counts.
+//! The enum lookups and the message templates never touch the heap: parsing
+//! (hit and miss), the accessors that return `&'static str`, and reading a
+//! message against a template. A counting global allocator, per thread so
+//! that tests running in parallel do not see each other's counts.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use fc_generated::{doc_title, doc_version, ErrorCode, Lang, Network, Region};
+use fc_generated::{
+    doc_title, doc_version, ApiError, ErrorCode, Lang, MessageTemplate, Network, Region,
+};
 
 struct CountingAllocator;
 
@@ -138,4 +141,56 @@ fn accessors_allocate_nothing() {
     });
     assert_eq!(count, 0);
     assert!(total_len > 0);
+}
+
+#[test]
+fn reading_a_message_against_its_template_allocates_nothing() {
+    let template = MessageTemplate::new("alias '%s' of service '%s' does not exist");
+    let message = "alias 'prod' of service 'demo' does not exist";
+    let (count, read) = allocations(|| {
+        let mut values = template.values(message)?;
+        Some((
+            values.next()?,
+            values.next()?,
+            values.next(),
+            template.placeholders(),
+        ))
+    });
+    assert_eq!(count, 0);
+    assert_eq!(read, Some(("prod", "demo", None, 2)));
+
+    let (count, misses) = allocations(|| {
+        (
+            template.values("alias 'prod' does not exist").is_none(),
+            template.values("").is_none(),
+            MessageTemplate::new("%s")
+                .values("x")
+                .map(|values| values.len()),
+        )
+    });
+    assert_eq!((count, misses), (0, (true, true, Some(1))));
+}
+
+#[test]
+fn an_api_errors_template_and_values_allocate_nothing() {
+    let body = br#"{"ErrorCode":"MissingRequiredHeader","ErrorMessage":"required HTTP header Date was not specified"}"#;
+    let errors = [
+        ApiError::from_response(400, None, body),
+        ApiError::from_response(404, None, br#"{"ErrorCode":"FunctionNotFound"}"#),
+        ApiError::from_response(502, None, b"<html>Bad Gateway</html>"),
+    ];
+    let (count, read) = allocations(|| {
+        let mut total = 0;
+        for error in &errors {
+            total += error
+                .message_template()
+                .map_or(0, |template| template.as_str().len());
+            if let Some(values) = error.template_values() {
+                total += values.map(str::len).sum::<usize>();
+            }
+        }
+        total
+    });
+    assert_eq!(count, 0);
+    std::hint::black_box(read);
 }
