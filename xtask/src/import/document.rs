@@ -15,6 +15,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use fc_codegen::escape::is_invisible;
 use fc_codegen::{Diagnostic, Diagnostics};
 
 use super::page::{Block, Cell, Page, Table};
@@ -264,6 +265,20 @@ impl Interpreter {
 
     /// Sorts a table into the error codes, the endpoints, or skipped.
     fn table(&mut self, page: &Page, table: &Table, section: Section) {
+        // A table whose header row is not marked as one (`<td>` cells, no
+        // `<thead>`) is read by its first row.
+        let unmarked;
+        let table = match table.rows.split_first() {
+            Some((first, rest)) if table.header.is_empty() => {
+                unmarked = Table {
+                    line: table.line,
+                    header: first.clone(),
+                    rows: rest.to_vec(),
+                };
+                &unmarked
+            }
+            _ => table,
+        };
         let place = |line| Place {
             path: page.path.clone(),
             line,
@@ -399,6 +414,21 @@ impl Interpreter {
         if cell.text.is_empty() {
             self.problems
                 .push(at.problem(format!("cell {} is empty", column + 1)));
+            return None;
+        }
+        // The spec's text rules, said where the maintainer can fix them: a
+        // copy-paste's bidi control or zero-width space would reach users'
+        // logs and the crate docs unseen.
+        let hidden = cell
+            .text
+            .chars()
+            .find(|&c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_invisible(c));
+        if let Some(c) = hidden {
+            self.problems.push(at.problem(format!(
+                "cell {} holds the invisible or control character U+{:04X}",
+                column + 1,
+                u32::from(c)
+            )));
             return None;
         }
         Some(Located {

@@ -124,10 +124,14 @@ fn read_language(
         pages.extend(page);
         problems.extend(found.0);
     }
-    let read_whole = pages.len() == files.len();
+    if pages.len() < files.len() {
+        // A file that could not be read at all: what the others lack
+        // because of it is no news.
+        return Err(Diagnostics(problems));
+    }
     let document = document::interpret(&pages, vocabulary);
     let document = match document {
-        Ok(document) if problems.is_empty() && read_whole => return Ok(document),
+        Ok(document) if problems.is_empty() => return Ok(document),
         Ok(_) => None,
         Err(found) => Some(found.0),
     };
