@@ -28,12 +28,13 @@ pub struct Cli {
 /// One maintainer command.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate spec/, write the generated code readably to the target
-    /// folder's codegen/, print a summary.
+    /// Validate spec/, rewrite the committed tables
+    /// (fc-generated/src/generated/) where they changed, write the generated
+    /// code readably to the target folder's codegen/, print a summary.
     ///
     /// The target folder is cargo's: `CARGO_TARGET_DIR` or `build.target-dir`
     /// when set, else target/ of the workspace.
-    Codegen,
+    Codegen(CodegenOptions),
     /// Validate spec/ (or the spec folder DIR) and report every problem as
     /// the build does, exiting with 1 on a bad spec.
     ///
@@ -71,6 +72,15 @@ pub enum Command {
     ///
     /// Synthetic specs go under the target folder's bench-codegen/.
     BenchCodegen(BenchCodegenOptions),
+}
+
+/// `cargo xtask codegen [--check]`.
+#[derive(Debug, Args)]
+pub struct CodegenOptions {
+    /// Write nothing; fail, naming the command to run, if the committed
+    /// tables differ from what the generator makes of spec/ (for CI).
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// `cargo xtask check [DIR]`.

@@ -6,7 +6,9 @@
 //! carries the project's annotations over from the current spec, and
 //! [`crate::spec_write`] renders, validates and renames the files into place.
 //! Any problem in the first three stages stops the import before anything is
-//! written; the last one writes only a spec that validates.
+//! written; the last one writes only a spec that validates. An import into
+//! the workspace's `spec/` then regenerates the committed tables, as
+//! `cargo xtask codegen` does.
 
 mod annotate;
 mod cell;
@@ -15,6 +17,7 @@ mod join;
 
 use std::path::Path;
 
+use fc_codegen::build_script::COMMITTED_DIR;
 use fc_codegen::spec::Spec;
 
 use crate::cli::ImportOptions;
@@ -73,6 +76,13 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
         };
         println!("{}: {state}", spec_dir.join(name).display());
     }
+    if is_workspace_spec(workspace, &spec_dir) {
+        let state = match crate::codegen::regenerate_committed(workspace)? {
+            true => "rewritten",
+            false => "unchanged",
+        };
+        println!("{}: {state}", workspace.root.join(COMMITTED_DIR).display());
+    }
     match previous {
         // The `cargo xtask spec-diff` summary: counts, versions, SemVer bump.
         Some(old) => println!("{}", summary_line(&diff(&old, &spec))),
@@ -83,6 +93,14 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
         ),
     }
     Ok(())
+}
+
+/// Whether `dir` is the workspace's `spec/`, whose generated tables are
+/// committed and so rewritten with it; an import into another folder
+/// (`--spec DIR`) leaves them alone.
+fn is_workspace_spec(workspace: &Workspace, dir: &Path) -> bool {
+    let canonical = |path: &Path| std::fs::canonicalize(path).ok();
+    canonical(dir).is_some_and(|dir| Some(dir) == canonical(&workspace.spec_dir()))
 }
 
 /// The current spec, whose annotations the import keeps; `None` for a folder
