@@ -60,9 +60,10 @@ pub enum Command {
     /// insertion, append and reorder is at most minor. Needs
     /// cargo-semver-checks; works under the target folder's semver-battery/.
     SemverBattery,
-    /// Time a cold build of a consumer with and without fc-generated,
-    /// against the serde_yaml floor (when build.rs re-runs is pinned by
-    /// fc-codegen's generated_crate test).
+    /// Time a cold build of a consumer with fc-generated (default, and with
+    /// the shipped tables) and without it, against the serde_yaml floor
+    /// (when build.rs re-runs is pinned by fc-codegen's generated_crate
+    /// test).
     ///
     /// Scratch crates and their target folders go under the target folder's
     /// bench-build/.
@@ -129,16 +130,16 @@ pub struct ImportOptions {
     pub spec_dir: Option<PathBuf>,
 }
 
-/// `cargo xtask bench-build [--runs N] [--shipped]`.
+/// `cargo xtask bench-build [--runs N] [--yaml-forks]`.
 #[derive(Debug, Args)]
 pub struct BenchBuildOptions {
     /// Cold builds of each consumer (the median is reported).
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = positive)]
     pub runs: usize,
-    /// Also time a consumer of fc-generated with its code pre-generated
-    /// and no build script.
+    /// Also time the floor with serde_norway and with serde_yaml_ng in
+    /// serde_yaml's place.
     #[arg(long)]
-    pub shipped: bool,
+    pub yaml_forks: bool,
 }
 
 /// `cargo xtask bench-codegen [--runs N] [--compile]`.
