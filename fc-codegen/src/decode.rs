@@ -3,10 +3,10 @@
 //! Every mapping is checked against the fields it may hold, so each missing,
 //! unknown or mistyped field is a problem with its path, and all of an
 //! entry's problems are reported in one run, not just the first as a serde
-//! derive would. Walking `serde_yaml::Value` by hand also keeps the
+//! derive would. Walking `serde_norway::Value` by hand also keeps the
 //! generator small to compile: every user of `fc-generated` compiles it.
 
-use serde_yaml::{Mapping, Value};
+use serde_norway::{Mapping, Value};
 
 use crate::spec::{
     DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
@@ -396,7 +396,7 @@ mod tests {
         key: &'static str,
         entry: fn(&mut Decoder, &Value) -> T,
     ) -> (Vec<String>, Vec<String>) {
-        let value: Value = serde_yaml::from_str(yaml).unwrap();
+        let value: Value = serde_norway::from_str(yaml).unwrap();
         let decoded = list(&value, key, entry);
         let place = |entry: Option<usize>, field: &[&str]| format!("{entry:?}/{}", field.join("."));
         let problems = decoded
@@ -460,7 +460,7 @@ mod tests {
 
     #[test]
     fn what_decoded_beside_a_problem_is_kept() {
-        let value: Value = serde_yaml::from_str(
+        let value: Value = serde_norway::from_str(
             "errors:\n  - {code: A, http_status: x, cause: {en: a, zh: b}, solution: {en: c, zh: d}, annotation: {reason: r}}\n",
         )
         .unwrap();
