@@ -144,7 +144,7 @@ pub use retry::RetryClass;
 
 // The generator's output for `spec/`: made by the build script with feature
 // `codegen`, else the committed copy (the same bytes, held so by
-// fc-codegen's `committed_tables` test; `cargo xtask codegen` rewrites it).
+// fc-codegen/tests/snapshots.rs; `cargo xtask codegen` rewrites it).
 #[cfg(feature = "codegen")]
 include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
 #[cfg(not(feature = "codegen"))]
