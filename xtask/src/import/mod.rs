@@ -118,3 +118,26 @@ fn previous_spec(dir: &Path) -> Result<Option<Spec>, String> {
             )
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_import_into_the_workspace_spec_regenerates_the_committed_tables() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("spec")).unwrap();
+        std::fs::create_dir(root.path().join("other")).unwrap();
+        let workspace = Workspace {
+            root: root.path().to_path_buf(),
+            target_dir: root.path().join("target"),
+        };
+        assert!(is_workspace_spec(&workspace, &root.path().join("spec")));
+        assert!(is_workspace_spec(
+            &workspace,
+            &root.path().join("other/../spec")
+        ));
+        assert!(!is_workspace_spec(&workspace, &root.path().join("other")));
+        assert!(!is_workspace_spec(&workspace, &root.path().join("missing")));
+    }
+}
