@@ -8,10 +8,7 @@
 
 use serde_norway::{Mapping, Value};
 
-use crate::spec::{
-    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
-    ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec,
-};
+use crate::schema::FieldType;
 
 /// One shape problem, placed by a typed path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,22 +47,17 @@ pub struct Decoded<T> {
     pub gaps: Vec<Gap>,
 }
 
-/// `service.yaml`.
-pub fn service(value: &Value) -> Decoded<ServiceSpec> {
+/// A file holding one mapping, `T` (`service.yaml`).
+pub fn file<T: FieldType>(value: &Value) -> Decoded<T> {
     let mut decoder = Decoder::default();
-    let service = decoder.service(value);
-    decoder.finish(service)
+    let read = T::decode(&mut decoder, value, &[]);
+    decoder.finish(read)
 }
 
-/// A file holding one top-level key, `key`, whose value is a list of entries
-/// that `entry` reads.
-pub fn list<T>(
-    value: &Value,
-    key: &'static str,
-    entry: fn(&mut Decoder, &Value) -> T,
-) -> Decoded<Vec<T>> {
+/// A file holding one top-level key, `key`, whose value is a list of `T`.
+pub fn list<T: FieldType>(value: &Value, key: &'static str) -> Decoded<Vec<T>> {
     let mut decoder = Decoder::default();
-    let entries = decoder.list(value, key, entry);
+    let entries = decoder.list(value, key);
     decoder.finish(entries)
 }
 
@@ -105,14 +97,19 @@ impl Decoder {
         T::default()
     }
 
-    fn wrong_type<T: Default>(&mut self, value: &Value, at: &Path, expected: &str) -> T {
+    pub(crate) fn wrong_type<T: Default>(&mut self, value: &Value, at: &Path, expected: &str) -> T {
         let message = format!("invalid type: {}, expected {expected}", describe(value));
         self.report(at, None, message);
         self.unread(at)
     }
 
     /// `value` as a mapping whose keys are all among `fields`.
-    fn mapping<'v>(&mut self, value: &'v Value, at: &Path, fields: &[&str]) -> Option<&'v Mapping> {
+    pub(crate) fn mapping<'v>(
+        &mut self,
+        value: &'v Value,
+        at: &Path,
+        fields: &[&str],
+    ) -> Option<&'v Mapping> {
         let Value::Mapping(mapping) = value else {
             return self.wrong_type(value, at, "a mapping");
         };
@@ -135,7 +132,7 @@ impl Decoder {
     }
 
     /// The value of `name` in `mapping`, with its path.
-    fn field<'v>(
+    pub(crate) fn field<'v>(
         &mut self,
         mapping: &'v Mapping,
         at: &Path,
@@ -151,69 +148,7 @@ impl Decoder {
         }
     }
 
-    fn string(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> String {
-        let Some((value, path)) = self.field(mapping, at, name) else {
-            return String::new();
-        };
-        match value {
-            Value::String(text) => text.clone(),
-            other => self.wrong_type(other, &path, "a string"),
-        }
-    }
-
-    fn boolean(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> bool {
-        let Some((value, path)) = self.field(mapping, at, name) else {
-            return false;
-        };
-        match value {
-            Value::Bool(flag) => *flag,
-            other => self.wrong_type(other, &path, "`true` or `false`"),
-        }
-    }
-
-    fn http_status(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> u16 {
-        let Some((value, path)) = self.field(mapping, at, name) else {
-            return 0;
-        };
-        match value.as_u64().and_then(|number| u16::try_from(number).ok()) {
-            Some(status) => status,
-            None => self.wrong_type(value, &path, "an HTTP status code (an integer)"),
-        }
-    }
-
-    /// A mapping `name` with exactly the fields `fields`, read by `read`.
-    fn nested<T: Default>(
-        &mut self,
-        mapping: &Mapping,
-        at: &Path,
-        name: &'static str,
-        fields: &[&str],
-        read: impl FnOnce(&mut Self, &Mapping, &Path) -> T,
-    ) -> T {
-        let Some((value, path)) = self.field(mapping, at, name) else {
-            return T::default();
-        };
-        match self.mapping(value, &path, fields) {
-            Some(inner) => read(self, inner, &path),
-            None => T::default(),
-        }
-    }
-
-    fn localized(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> Localized {
-        self.nested(mapping, at, name, &["en", "zh"], |decoder, text, at| {
-            Localized {
-                en: decoder.string(text, at, "en"),
-                zh: decoder.string(text, at, "zh"),
-            }
-        })
-    }
-
-    fn list<T>(
-        &mut self,
-        value: &Value,
-        key: &'static str,
-        entry: fn(&mut Decoder, &Value) -> T,
-    ) -> Vec<T> {
+    fn list<T: FieldType>(&mut self, value: &Value, key: &'static str) -> Vec<T> {
         let Some(file) = self.mapping(value, &[], &[key]) else {
             return Vec::new();
         };
@@ -228,120 +163,11 @@ impl Decoder {
             .enumerate()
             .map(|(index, value)| {
                 self.entry = Some(index);
-                entry(self, value)
+                T::decode(self, value, &[])
             })
             .collect();
         self.entry = None;
         read
-    }
-
-    fn service(&mut self, value: &Value) -> ServiceSpec {
-        let Some(service) = self.mapping(value, &[], &["documents", "domain", "error_body"]) else {
-            return ServiceSpec::default();
-        };
-        let documents = self.nested(
-            service,
-            &[],
-            "documents",
-            &["en", "zh"],
-            |decoder, documents, at| Documents {
-                en: decoder.document(documents, at, "en"),
-                zh: decoder.document(documents, at, "zh"),
-            },
-        );
-        let domain = self.nested(
-            service,
-            &[],
-            "domain",
-            &["format", "example"],
-            |decoder, domain, at| DomainSpec {
-                format: decoder.string(domain, at, "format"),
-                example: decoder.nested(
-                    domain,
-                    at,
-                    "example",
-                    &["account_id", "region", "host"],
-                    |decoder, example, at| DomainExample {
-                        account_id: decoder.string(example, at, "account_id"),
-                        region: decoder.string(example, at, "region"),
-                        host: decoder.string(example, at, "host"),
-                    },
-                ),
-            },
-        );
-        let error_body = self.nested(
-            service,
-            &[],
-            "error_body",
-            &["code_field", "message_field"],
-            |decoder, body, at| ErrorBodySpec {
-                code_field: decoder.string(body, at, "code_field"),
-                message_field: decoder.string(body, at, "message_field"),
-            },
-        );
-        ServiceSpec {
-            documents,
-            domain,
-            error_body,
-        }
-    }
-
-    fn document(&mut self, mapping: &Mapping, at: &Path, name: &'static str) -> DocumentSpec {
-        self.nested(
-            mapping,
-            at,
-            name,
-            &["title", "version"],
-            |decoder, document, at| DocumentSpec {
-                title: decoder.string(document, at, "title"),
-                version: decoder.string(document, at, "version"),
-            },
-        )
-    }
-
-    /// One entry of `regions.yaml`.
-    pub fn region(&mut self, value: &Value) -> RegionSpec {
-        let Some(region) = self.mapping(value, &[], &["id", "name", "endpoint"]) else {
-            return RegionSpec::default();
-        };
-        RegionSpec {
-            id: self.string(region, &[], "id"),
-            name: self.localized(region, &[], "name"),
-            endpoint: self.nested(
-                region,
-                &[],
-                "endpoint",
-                &["public", "internal"],
-                |decoder, endpoint, at| EndpointSpec {
-                    public: decoder.string(endpoint, at, "public"),
-                    internal: decoder.string(endpoint, at, "internal"),
-                },
-            ),
-        }
-    }
-
-    /// One entry of `errors.yaml`.
-    pub fn error(&mut self, value: &Value) -> ErrorSpec {
-        let fields = ["code", "http_status", "cause", "solution", "annotation"];
-        let Some(error) = self.mapping(value, &[], &fields) else {
-            return ErrorSpec::default();
-        };
-        ErrorSpec {
-            code: self.string(error, &[], "code"),
-            http_status: self.http_status(error, &[], "http_status"),
-            cause: self.localized(error, &[], "cause"),
-            solution: self.localized(error, &[], "solution"),
-            annotation: self.nested(
-                error,
-                &[],
-                "annotation",
-                &["retryable", "reason"],
-                |decoder, annotation, at| ErrorAnnotation {
-                    retryable: decoder.boolean(annotation, at, "retryable"),
-                    reason: decoder.string(annotation, at, "reason"),
-                },
-            ),
-        }
     }
 }
 
@@ -389,15 +215,12 @@ fn describe(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::{ErrorSpec, RegionSpec};
 
     /// Each problem as `entry/field: message`, and each gap as `entry/field`.
-    fn decode<T>(
-        yaml: &str,
-        key: &'static str,
-        entry: fn(&mut Decoder, &Value) -> T,
-    ) -> (Vec<String>, Vec<String>) {
+    fn decode<T: FieldType>(yaml: &str, key: &'static str) -> (Vec<String>, Vec<String>) {
         let value: Value = serde_norway::from_str(yaml).unwrap();
-        let decoded = list(&value, key, entry);
+        let decoded = list::<T>(&value, key);
         let place = |entry: Option<usize>, field: &[&str]| format!("{entry:?}/{}", field.join("."));
         let problems = decoded
             .problems
@@ -420,10 +243,9 @@ mod tests {
 
     #[test]
     fn every_problem_of_an_entry_is_reported_with_its_path() {
-        let (problems, gaps) = decode(
+        let (problems, gaps) = decode::<RegionSpec>(
             "regions:\n  - id: 5\n    name: {en: \"A\", fr: \"B\"}\n    endpont: {}\n",
             "regions",
-            Decoder::region,
         );
         assert_eq!(
             problems,
@@ -440,10 +262,9 @@ mod tests {
 
     #[test]
     fn a_status_must_be_an_integer_that_fits() {
-        let (problems, gaps) = decode(
+        let (problems, gaps) = decode::<ErrorSpec>(
             "errors:\n  - {code: A, http_status: 70000, cause: {en: a, zh: b}, solution: {en: a, zh: b}, annotation: {retryable: yes, reason: r}}\n",
             "errors",
-            Decoder::error,
         );
         assert_eq!(
             problems,
@@ -464,7 +285,7 @@ mod tests {
             "errors:\n  - {code: A, http_status: x, cause: {en: a, zh: b}, solution: {en: c, zh: d}, annotation: {reason: r}}\n",
         )
         .unwrap();
-        let decoded = list(&value, "errors", Decoder::error);
+        let decoded = list::<ErrorSpec>(&value, "errors");
         assert_eq!(decoded.value[0].code, "A");
         assert_eq!(decoded.value[0].solution.zh, "d");
         assert_eq!(decoded.value[0].annotation.reason, "r");
@@ -472,7 +293,7 @@ mod tests {
 
     #[test]
     fn a_list_file_that_holds_no_list_is_one_gap() {
-        let (problems, gaps) = decode("regions: 5\n", "regions", Decoder::region);
+        let (problems, gaps) = decode::<RegionSpec>("regions: 5\n", "regions");
         assert_eq!(
             problems,
             ["None/regions: invalid type: number `5`, expected a list"]

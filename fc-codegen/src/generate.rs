@@ -11,7 +11,10 @@ mod region;
 mod rules;
 mod service;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::schema::Schema;
 
 use crate::validate::ValidSpec;
 
@@ -47,6 +50,20 @@ pub fn generate(valid: &ValidSpec) -> Generated {
         region_count: valid.regions().len(),
         error_count: valid.errors().len(),
     }
+}
+
+/// An entry's row fields, `name: value,` each, as its declaration lists
+/// them ([`crate::schema`]): the row struct in fc-generated must have
+/// exactly these, or the generated crate does not compile.
+fn row_fields(entry: &impl Schema) -> TokenStream {
+    let mut values = Vec::new();
+    entry.row_values(&mut values);
+    let mut row = TokenStream::new();
+    for (name, value) in values {
+        let name = Ident::new(name, Span::call_site());
+        row.extend(quote! { #name: #value, });
+    }
+    row
 }
 
 /// Names the generator, the spec files and the documents' versions. Only

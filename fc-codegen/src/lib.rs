@@ -16,13 +16,20 @@
 //! user or a test may check the generated code and the reports against.
 //!
 //! ```
-//! let spec_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec");
+//! // Read at run time, as cargo sets it for build scripts and tests; a path
+//! // compiled in with env!() names whichever checkout built the binary.
+//! let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap();
+//! let spec_dir = format!("{manifest_dir}/../spec");
 //! let loaded = fc_codegen::load::load_dir(spec_dir).unwrap();
 //! let valid = fc_codegen::validate::validate(&loaded).unwrap();
 //! let generated = fc_codegen::generate::generate(&valid);
 //! let text = fc_codegen::render::render_compact(&generated);
 //! assert!(text.contains("\"cn-hangzhou\""));
 //! ```
+// docs.rs (`--cfg docsrs`, nightly): show on each item the features it
+// needs; rustdoc's doc_cfg has done that by itself since doc_auto_cfg was
+// folded into it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod build_script;
 mod decode;
@@ -35,7 +42,8 @@ pub mod load;
 mod locate;
 mod prescan;
 pub mod render;
-mod rules;
+pub mod rules;
+pub mod schema;
 pub mod spec;
 pub mod validate;
 #[cfg(feature = "write")]
@@ -57,3 +65,8 @@ pub fn generate_dir(
     let valid = validate::validate(&loaded)?;
     Ok(generate::generate(&valid))
 }
+
+/// The README's example compiles as a doctest, so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

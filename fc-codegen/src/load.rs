@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde_norway::Value;
 
-use crate::decode::{self, Decoded, Decoder};
+use crate::decode::{self, Decoded};
 use crate::diagnostic::{Diagnostic, Diagnostics, Entry};
 use crate::locate::{DuplicateKey, LineIndex};
 use crate::prescan;
@@ -32,8 +32,13 @@ pub const SPEC_FILES: [&str; 3] = ["service.yaml", "regions.yaml", "errors.yaml"
 /// The list each of [`SPEC_FILES`] holds and the field that names each of
 /// its entries, for placing a problem in its entry; `service.yaml` holds
 /// none.
-const SPEC_LISTS: [Option<(&str, &str)>; 3] =
-    [None, Some(("regions", "id")), Some(("errors", "code"))];
+const SPEC_LISTS: [Option<(&str, &str)>; 3] = [None, Some(REGIONS_LIST), Some(ERRORS_LIST)];
+
+/// `regions.yaml`'s list key, and the field its entries are known by.
+pub(crate) const REGIONS_LIST: (&str, &str) = ("regions", "id");
+
+/// `errors.yaml`'s list key, and the field its entries are known by.
+pub(crate) const ERRORS_LIST: (&str, &str) = ("errors", "code");
 
 /// A spec with the text it came from, for locating problems in later stages.
 #[derive(Debug, Clone)]
@@ -142,16 +147,16 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<LoadedSpec, Diagnostics> {
         read_file(&dir.join(SPEC_FILES[file]), SPEC_LISTS[file], &mut errors)
     });
     let mut problems = Vec::new();
-    let service = decode_file(service, decode::service, &mut errors, &mut problems);
+    let service = decode_file(service, decode::file, &mut errors, &mut problems);
     let regions = decode_file(
         regions,
-        |value| decode::list(value, "regions", Decoder::region),
+        |value| decode::list(value, REGIONS_LIST.0),
         &mut errors,
         &mut problems,
     );
     let error_codes = decode_file(
         error_codes,
-        |value| decode::list(value, "errors", Decoder::error),
+        |value| decode::list(value, ERRORS_LIST.0),
         &mut errors,
         &mut problems,
     );

@@ -5,17 +5,48 @@
 //! `pretty`) formats with prettyplease for people: snapshots and
 //! `cargo xtask codegen`. Both start with the same header.
 
+use proc_macro2::{Delimiter, Spacing, TokenTree};
+
 use crate::generate::Generated;
 
-/// The header, then one item a line.
+/// The header, then one item a line, and a table macro's entries one a
+/// line: an error the compiler finds in a row points at that row's line,
+/// and a shipped copy of the output diffs by entry.
 pub fn render_compact(generated: &Generated) -> String {
     let mut text = generated.header.clone();
     for item in &generated.items {
         text.push('\n');
-        text.push_str(&item.to_string());
+        let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+        match tokens.split_last() {
+            // `path! { entry; entry; }`: a table.
+            Some((TokenTree::Group(body), invocation))
+                if body.delimiter() == Delimiter::Brace
+                    && matches!(invocation.last(), Some(TokenTree::Punct(bang)) if bang.as_char() == '!') =>
+            {
+                push_tokens(&mut text, invocation.iter().cloned());
+                text.push_str("{\n");
+                push_tokens(&mut text, body.stream());
+                text.push('}');
+            }
+            _ => text.push_str(&item.to_string()),
+        }
         text.push('\n');
     }
     text
+}
+
+/// Writes `tokens` as `TokenStream`'s `Display` does (a space after each
+/// token but a joint punctuation mark, so `::` stays one), with a line
+/// break after each top-level `;`.
+fn push_tokens(text: &mut String, tokens: impl IntoIterator<Item = TokenTree>) {
+    for token in tokens {
+        text.push_str(&token.to_string());
+        match &token {
+            TokenTree::Punct(punct) if punct.as_char() == ';' => text.push('\n'),
+            TokenTree::Punct(punct) if punct.spacing() == Spacing::Joint => {}
+            _ => text.push(' '),
+        }
+    }
 }
 
 /// The header, then the items formatted as `rustfmt` would.

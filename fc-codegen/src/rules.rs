@@ -1,5 +1,5 @@
-//! The shape of account ids and region ids, and the variants' discriminant,
-//! defined once.
+//! The shape of account ids and region ids, the variants' discriminant,
+//! and how a response's status alone is retried, defined once.
 //!
 //! This file is compiled into the generator, whose validator checks the
 //! spec's region ids and example account id with it, and the generator
@@ -153,4 +153,32 @@ pub const fn discriminant(wire: &str) -> u32 {
         i += 1;
     }
     hash
+}
+
+/// How a response with a status and no documented error code is retried.
+///
+/// The generated crate's `RetryClass::for_status` is this rule, and the
+/// importer gives a code new in the documents the same class as its
+/// status would give it unknown, so importing a code never makes a client
+/// retry less (or more) than before it knew the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusRetry {
+    /// 429 and 503: throttled; retry after a longer backoff.
+    Throttling,
+    /// 502 and 504: a gateway fault that usually clears; retry soon.
+    Transient,
+    /// 500: the server failed; retry a few times.
+    ServerError,
+    /// Every other status: the same request gets the same answer.
+    NotRetryable,
+}
+
+/// The retry class of `status` alone; see [`StatusRetry`].
+pub const fn status_retry(status: u16) -> StatusRetry {
+    match status {
+        429 | 503 => StatusRetry::Throttling,
+        502 | 504 => StatusRetry::Transient,
+        500 => StatusRetry::ServerError,
+        _ => StatusRetry::NotRetryable,
+    }
 }

@@ -10,9 +10,13 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Entry};
 use crate::discriminant::discriminant;
 use crate::escape::is_invisible;
 use crate::ident::{ident_problem, upper_camel};
-use crate::load::{LoadedSpec, SourceFile, SPEC_FILES};
+use crate::load::{LoadedSpec, SourceFile, ERRORS_LIST, REGIONS_LIST, SPEC_FILES};
 use crate::rules::{self, MAX_ACCOUNT_ID_DIGITS, MAX_REGION_ID_LEN};
-use crate::spec::{ErrorAnnotation, ErrorSpec, Localized, RegionSpec, Spec};
+use crate::schema::Schema;
+use crate::spec::{
+    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation, ErrorSpec,
+    RegionSpec, ServiceSpec, Spec,
+};
 
 /// The domain every service endpoint lives under.
 pub const ENDPOINT_DOMAIN: &str = "fc.aliyuncs.com";
@@ -135,7 +139,7 @@ pub(crate) fn check(
     check_service(loaded, unread, &mut problems);
     let region_variants = check_list(
         (&loaded.regions, unread.regions),
-        ("regions", "id", "no regions: at least one is required"),
+        (REGIONS_LIST, "no regions: at least one is required"),
         &spec.regions,
         |region| &region.id,
         region_id_problem,
@@ -144,7 +148,7 @@ pub(crate) fn check(
     );
     let error_variants = check_list(
         (&loaded.errors, unread.errors),
-        ("errors", "code", "no error codes: at least one is required"),
+        (ERRORS_LIST, "no error codes: at least one is required"),
         &spec.errors,
         |error| &error.code,
         error_code_problem,
@@ -168,13 +172,21 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
         }
     };
 
-    for (lang, document) in [("en", &service.documents.en), ("zh", &service.documents.zh)] {
-        if let Some(problem) = text_problem(&document.title) {
-            report(&["documents", lang, "title"], problem);
+    // The text rules, on every field its declaration marks `text`.
+    service.visit_texts(&mut Vec::new(), &mut |path, text| {
+        if let Some(problem) = text_problem(text) {
+            report(path, problem);
         }
+    });
+    let documents = &service.documents;
+    let languages = [
+        (Documents::KEY.en, &documents.en),
+        (Documents::KEY.zh, &documents.zh),
+    ];
+    for (lang, document) in languages {
         if !(document.version.len() == 8 && document.version.bytes().all(|b| b.is_ascii_digit())) {
             report(
-                &["documents", lang, "version"],
+                &[ServiceSpec::KEY.documents, lang, DocumentSpec::KEY.version],
                 format!(
                     "version {:?} is not eight digits (YYYYMMDD)",
                     document.version
@@ -186,7 +198,7 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
     let domain = &service.domain;
     if domain.format != DOMAIN_FORMAT {
         report(
-            &["domain", "format"],
+            &[ServiceSpec::KEY.domain, DomainSpec::KEY.format],
             format!(
                 "format {:?} is not {DOMAIN_FORMAT:?}, the only one the generated Endpoint builds; change the generator with the spec",
                 domain.format
@@ -194,8 +206,10 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
         );
     }
     let example = &domain.example;
+    let example_field = |field| [ServiceSpec::KEY.domain, DomainSpec::KEY.example, field];
+    let account_id = example_field(DomainExample::KEY.account_id);
     if let Some(problem) = account_id_problem(&example.account_id) {
-        report(&["domain", "example", "account_id"], problem);
+        report(&account_id, problem);
     }
     // The example names a region of regions.yaml: checked only when that
     // file was read in full.
@@ -203,27 +217,17 @@ fn check_service(loaded: &LoadedSpec, unread: &Unread, problems: &mut Vec<Diagno
     match regions.iter().find(|region| region.id == example.region) {
         _ if !unread.regions.is_empty() => {}
         None => report(
-            &["domain", "example", "region"],
+            &example_field(DomainExample::KEY.region),
             format!("region {:?} is not in regions.yaml", example.region),
         ),
         Some(region) => {
             let expected = format!("{}.{}", example.account_id, region.endpoint.public);
-            if example.host != expected && read(&["domain", "example", "account_id"]) {
+            if example.host != expected && read(&account_id) {
                 report(
-                    &["domain", "example", "host"],
+                    &example_field(DomainExample::KEY.host),
                     format!("host {:?} does not match {expected:?}", example.host),
                 );
             }
-        }
-    }
-
-    let body = &service.error_body;
-    for (field, value) in [
-        ("code_field", &body.code_field),
-        ("message_field", &body.message_field),
-    ] {
-        if let Some(problem) = text_problem(value) {
-            report(&["error_body", field], problem);
         }
     }
 }
@@ -257,7 +261,7 @@ impl EntryReport<'_> {
 /// each entry's variant name.
 fn check_list<T>(
     (file, gaps): (&SourceFile, &[Gap]),
-    (list, id_field, none): (&'static str, &'static str, &str),
+    ((list, id_field), none): ((&'static str, &'static str), &str),
     entries: &[T],
     id: fn(&T) -> &str,
     id_problem: fn(&str) -> Option<String>,
@@ -295,11 +299,11 @@ fn check_list<T>(
 
 /// A region's own checks, after its id's.
 fn check_region(region: &RegionSpec, entry: &mut EntryReport) {
-    if entry.read(&["id"]) {
+    if entry.read(&[RegionSpec::KEY.id]) {
         let endpoints = [
-            ("public", &region.endpoint.public, ""),
+            (EndpointSpec::KEY.public, &region.endpoint.public, ""),
             (
-                "internal",
+                EndpointSpec::KEY.internal,
                 &region.endpoint.internal,
                 rules::INTERNAL_SUFFIX,
             ),
@@ -308,7 +312,7 @@ fn check_region(region: &RegionSpec, entry: &mut EntryReport) {
             let expected = format!("{}{suffix}.{ENDPOINT_DOMAIN}", region.id);
             if *host != expected {
                 entry.report(
-                    &["endpoint", field],
+                    &[RegionSpec::KEY.endpoint, field],
                     format!(
                         "{host:?} does not match \"{{id}}{suffix}.{ENDPOINT_DOMAIN}\" ({expected:?})"
                     ),
@@ -316,25 +320,22 @@ fn check_region(region: &RegionSpec, entry: &mut EntryReport) {
             }
         }
     }
-    localized_problems(&region.name, "name", entry);
+    text_problems(region, entry);
 }
 
 /// An error code's own checks, after its code's.
 fn check_error(error: &ErrorSpec, mode: Mode, entry: &mut EntryReport) {
     if !(400..=599).contains(&error.http_status) {
         entry.report(
-            &["http_status"],
+            &[ErrorSpec::KEY.http_status],
             format!("{} is outside 400-599", error.http_status),
         );
     }
-    localized_problems(&error.cause, "cause", entry);
-    localized_problems(&error.solution, "solution", entry);
+    text_problems(error, entry);
     let reason = &error.annotation.reason;
-    if let Some(problem) = text_problem(reason) {
-        entry.report(&["annotation", "reason"], problem);
-    } else if mode == Mode::Release && is_unreviewed(&error.annotation) {
+    if mode == Mode::Release && text_problem(reason).is_none() && is_unreviewed(&error.annotation) {
         entry.report(
-            &["annotation", "reason"],
+            &[ErrorSpec::KEY.annotation, ErrorAnnotation::KEY.reason],
             format!(
                 "not reviewed (starts with {REVIEW_MARK:?}); decide whether a client may retry this error, set `retryable` and say why"
             ),
@@ -414,12 +415,13 @@ impl<'a> NameRegistry<'a> {
     }
 }
 
-fn localized_problems(text: &Localized, name: &'static str, entry: &mut EntryReport) {
-    for (lang, value) in [("en", &text.en), ("zh", &text.zh)] {
-        if let Some(problem) = text_problem(value) {
-            entry.report(&[name, lang], problem);
+/// The text rules, on every field of an entry that its declaration marks `text`.
+fn text_problems(entry_value: &impl Schema, entry: &mut EntryReport) {
+    entry_value.visit_texts(&mut Vec::new(), &mut |path, text| {
+        if let Some(problem) = text_problem(text) {
+            entry.report(path, problem);
         }
-    }
+    });
 }
 
 /// Text is kept verbatim, but must say something, and must not hold control

@@ -10,10 +10,9 @@
 
 use std::fmt::Write as _;
 
-use crate::spec::{
-    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
-    ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec,
-};
+use crate::load::{ERRORS_LIST, REGIONS_LIST};
+use crate::schema::Schema;
+use crate::spec::{Documents, ErrorSpec, RegionSpec, ServiceSpec, Spec};
 
 /// `service.yaml`, `regions.yaml` and `errors.yaml` of `spec`, in
 /// [`crate::load::SPEC_FILES`] order.
@@ -28,13 +27,7 @@ pub fn render_spec(spec: &Spec) -> [(&'static str, String); 3] {
 
 /// `service.yaml`: the documents, the domain name format, the error body.
 pub fn render_service(service: &ServiceSpec) -> String {
-    // Every struct destructured without `..`, as in the other writers.
-    let ServiceSpec {
-        documents,
-        domain,
-        error_body,
-    } = service;
-    let Documents { en, zh } = documents;
+    let Documents { en, zh } = &service.documents;
     let mut out = String::new();
     out.push_str(
         "# Function Compute API Reference: the documents themselves, the domain name\n\
@@ -62,32 +55,7 @@ pub fn render_service(service: &ServiceSpec) -> String {
     );
     out.push_str("#       封面; \"1. 错误码列表 > 错误码格式\"; \"2. 服务地址 > 域名格式\"\n");
 
-    out.push_str("documents:\n");
-    for (lang, document) in [("en", en), ("zh", zh)] {
-        let DocumentSpec { title, version } = document;
-        let _ = writeln!(out, "  {lang}:");
-        field(&mut out, 4, "title", title);
-        field(&mut out, 4, "version", version);
-    }
-    let DomainSpec { format, example } = domain;
-    let DomainExample {
-        account_id,
-        region,
-        host,
-    } = example;
-    out.push_str("domain:\n");
-    field(&mut out, 2, "format", format);
-    out.push_str("  example:\n");
-    field(&mut out, 4, "account_id", account_id);
-    field(&mut out, 4, "region", region);
-    field(&mut out, 4, "host", host);
-    let ErrorBodySpec {
-        code_field,
-        message_field,
-    } = error_body;
-    out.push_str("error_body:\n");
-    field(&mut out, 2, "code_field", code_field);
-    field(&mut out, 2, "message_field", message_field);
+    service.write_fields(&mut out, 0);
     out
 }
 
@@ -105,18 +73,7 @@ pub fn render_regions(regions: &[RegionSpec]) -> String {
          # `id` is the first label of the public endpoint (the documents name no\n\
          # region id column); the validator checks that both endpoints follow it.\n",
     );
-    list_key(&mut out, "regions", regions.is_empty());
-    for region in regions {
-        // Destructured without `..`: a new model field fails to compile here
-        // until the writer writes it.
-        let RegionSpec { id, name, endpoint } = region;
-        let EndpointSpec { public, internal } = endpoint;
-        let _ = writeln!(out, "  - id: {}", quoted(id));
-        localized(&mut out, "name", name);
-        out.push_str("    endpoint:\n");
-        field(&mut out, 6, "public", public);
-        field(&mut out, 6, "internal", internal);
-    }
+    write_list(&mut out, REGIONS_LIST.0, regions);
     out
 }
 
@@ -138,42 +95,31 @@ pub fn render_errors(errors: &[ErrorSpec]) -> String {
          # `annotation` is the project's own, not from the documents: the documents do\n\
          # not say which errors a client may retry. `reason` says why we chose it.\n",
     );
-    list_key(&mut out, "errors", errors.is_empty());
-    for error in errors {
-        let ErrorSpec {
-            code,
-            http_status,
-            cause,
-            solution,
-            annotation,
-        } = error;
-        let ErrorAnnotation { retryable, reason } = annotation;
-        let _ = writeln!(out, "  - code: {}", quoted(code));
-        let _ = writeln!(out, "    http_status: {http_status}");
-        localized(&mut out, "cause", cause);
-        localized(&mut out, "solution", solution);
-        out.push_str("    annotation:\n");
-        let _ = writeln!(out, "      retryable: {retryable}");
-        field(&mut out, 6, "reason", reason);
-    }
+    write_list(&mut out, ERRORS_LIST.0, errors);
     out
 }
 
-/// A top-level list key; an empty list must say `[]`, or YAML reads null.
-fn list_key(out: &mut String, key: &str, empty: bool) {
-    let _ = writeln!(out, "{key}:{}", if empty { " []" } else { "" });
+/// A top-level list: its key (an empty list must say `[]`, or YAML reads
+/// null), then each entry's fields in block style, the first behind `- `.
+fn write_list<T: Schema>(out: &mut String, key: &str, entries: &[T]) {
+    let _ = writeln!(out, "{key}:{}", if entries.is_empty() { " []" } else { "" });
+    for entry in entries {
+        let start = out.len();
+        entry.write_fields(out, 4);
+        out.replace_range(start..start + 4, "  - ");
+    }
 }
 
-/// A list item's `key:` with `en` and `zh` below it.
-fn localized(out: &mut String, key: &str, text: &Localized) {
-    let Localized { en, zh } = text;
-    let _ = writeln!(out, "    {key}:");
-    field(out, 6, "en", en);
-    field(out, 6, "zh", zh);
+/// `key: "text"`, `indent` spaces in.
+pub(crate) fn field(out: &mut String, indent: usize, key: &str, value: &str) {
+    raw_field(out, indent, key, &quoted(value));
 }
 
-fn field(out: &mut String, indent: usize, key: &str, value: &str) {
-    let _ = writeln!(out, "{:indent$}{key}: {}", "", quoted(value));
+/// `key: value` with `value` as given (a number, a flag, or nothing before
+/// a nested mapping), `indent` spaces in.
+pub(crate) fn raw_field(out: &mut String, indent: usize, key: &str, value: &str) {
+    let separator = if value.is_empty() { "" } else { " " };
+    let _ = writeln!(out, "{:indent$}{key}:{separator}{value}", "");
 }
 
 /// `text` as a YAML double-quoted scalar.
@@ -217,10 +163,16 @@ pub fn escaped(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::{
+        DocumentSpec, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation, ErrorBodySpec,
+        Localized,
+    };
     use std::path::Path;
 
     fn workspace_spec_dir() -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")
+        // The checkout under test, read at run time: a compiled-in path names
+        // whichever checkout built a test binary that cargo reuses.
+        Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").unwrap()).join("../spec")
     }
 
     fn write_and_load(spec: &Spec) -> Spec {
@@ -274,6 +226,7 @@ mod tests {
             errors: vec![ErrorSpec {
                 code: text("code"),
                 http_status: 599,
+                message: Some(text("message")),
                 cause: localized("cause"),
                 solution: localized("solution"),
                 annotation: ErrorAnnotation {

@@ -25,20 +25,20 @@ use fc_codegen::spec::Spec;
 use fc_codegen::write::render_spec;
 use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table};
 
+mod common;
+
 /// The example each copy gets: prints every generated value.
 const DUMP_EXAMPLE: &str = "dump_values";
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    common::manifest_dir()
         .parent()
         .expect("fc-codegen sits in the workspace")
         .to_path_buf()
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    common::manifest_dir().join("tests/fixtures").join(name)
 }
 
 fn copies_dir() -> PathBuf {
@@ -76,10 +76,7 @@ fn package_files(copy: &str, spec_dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     );
     files.insert(
         format!("examples/{DUMP_EXAMPLE}.rs").into(),
-        fs::read(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/generated_crate/dump_values.rs"),
-        )
-        .unwrap(),
+        fs::read(common::manifest_dir().join("tests/generated_crate/dump_values.rs")).unwrap(),
     );
 
     // Each copy gets a package name of its own: cargo names a package's
@@ -385,9 +382,9 @@ fn the_build_script_runs_again_on_a_spec_edit_or_touch_only_and_writes_only_into
     );
 
     edit(
-        &dir.join("README.md"),
-        "# fc-codegen",
-        "# fc-codegen (edited)",
+        &dir.join("fc-generated/README.md"),
+        "# fc-generated",
+        "# fc-generated (edited)",
     );
     let readme = Build::run(dir);
     assert!(

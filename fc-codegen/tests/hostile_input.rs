@@ -14,8 +14,10 @@ use fc_codegen::load::MAX_SPEC_FILE_BYTES;
 use fc_codegen::write::render_spec;
 use proptest::prelude::*;
 
+mod common;
+
 fn valid_fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/one-region")
+    common::manifest_dir().join("tests/fixtures/valid/one-region")
 }
 
 /// A temp copy of the valid one-region spec.

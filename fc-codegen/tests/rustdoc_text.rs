@@ -1,7 +1,9 @@
 //! Spec text reaches rustdoc as text, never as Markdown structure.
 //!
-//! Each case writes a spec whose every text field (region names, causes,
-//! solutions, the retry reason) holds indentation and Markdown syntax, runs
+//! Each case writes a spec whose every text field (every field its
+//! declaration in `fc_codegen::spec` marks `text`: region names, causes,
+//! solutions, the retry reason, and any added later) holds indentation and
+//! Markdown syntax, runs
 //! the generator, and reads the rustdoc it emits with pulldown-cmark, the
 //! parser rustdoc uses, with rustdoc's options: the variant docs and the
 //! crate-docs tables must hold exactly the blocks the generator writes, and
@@ -10,47 +12,52 @@
 
 use std::path::Path;
 
-use fc_codegen::spec::Localized;
+use fc_codegen::schema::Schema;
+use fc_codegen::spec::Spec;
 use fc_codegen::write::render_spec;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// The text fields of the generated spec: one region, one error code.
-#[derive(Debug, Clone)]
-struct Texts {
-    name_en: String,
-    name_zh: String,
-    cause_en: String,
-    cause_zh: String,
-    solution_en: String,
-    solution_zh: String,
-    reason: String,
+mod common;
+
+/// The one-region fixture: one region, one error code.
+fn fixture() -> Spec {
+    let fixture = common::manifest_dir().join("tests/fixtures/valid/one-region");
+    fc_codegen::load::load_dir(&fixture)
+        .unwrap_or_else(|errors| panic!("{errors}"))
+        .spec
 }
 
-/// Writes a valid spec holding `texts` into `dir`: the one-region fixture,
-/// loaded, with `texts` in its text fields, rendered by the spec writer.
-fn write_spec(dir: &Path, texts: &Texts) {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/one-region");
-    let mut spec = fc_codegen::load::load_dir(&fixture)
-        .unwrap_or_else(|errors| panic!("{errors}"))
-        .spec;
-    let (region, error) = (&mut spec.regions[0], &mut spec.errors[0]);
-    region.name = Localized {
-        en: texts.name_en.clone(),
-        zh: texts.name_zh.clone(),
+/// How many text fields the fixture's region and error code have, as their
+/// declarations say.
+fn text_field_count() -> usize {
+    let spec = fixture();
+    let mut count = 0;
+    let mut counter = |_: &[&str], _: &str| count += 1;
+    spec.regions[0].visit_texts(&mut Vec::new(), &mut counter);
+    spec.errors[0].visit_texts(&mut Vec::new(), &mut counter);
+    count
+}
+
+/// Writes a valid spec into `dir`: the one-region fixture, loaded, with
+/// `texts` in its text fields (the region's, then the error code's, in
+/// declaration order), rendered by the spec writer. Returns that spec.
+fn write_spec(dir: &Path, texts: &[String]) -> Spec {
+    let mut spec = fixture();
+    let mut texts = texts.iter();
+    let mut fill = |path: &[&str], text: &mut String| {
+        *text = texts
+            .next()
+            .unwrap_or_else(|| panic!("no text for {}", path.join(".")))
+            .clone();
     };
-    error.cause = Localized {
-        en: texts.cause_en.clone(),
-        zh: texts.cause_zh.clone(),
-    };
-    error.solution = Localized {
-        en: texts.solution_en.clone(),
-        zh: texts.solution_zh.clone(),
-    };
-    error.annotation.reason = texts.reason.clone();
+    spec.regions[0].visit_texts_mut(&mut Vec::new(), &mut fill);
+    spec.errors[0].visit_texts_mut(&mut Vec::new(), &mut fill);
+    assert_eq!(texts.next(), None, "more texts than text fields");
     for (name, text) in render_spec(&spec) {
         std::fs::write(dir.join(name), text).unwrap();
     }
+    spec
 }
 
 /// rustdoc's Markdown options (`main_body_opts` in rustdoc's `html::markdown`).
@@ -161,41 +168,49 @@ fn variant_docs(generated: &fc_codegen::generate::Generated, enum_name: &str) ->
 }
 
 /// Checks every place the generator puts `texts` into rustdoc.
-fn check_rustdoc(texts: &Texts) {
+fn check_rustdoc(texts: &[String]) {
     let dir = tempfile::tempdir().unwrap();
-    write_spec(dir.path(), texts);
+    let spec = write_spec(dir.path(), texts);
+    let (region, error) = (&spec.regions[0], &spec.errors[0]);
     let generated =
         fc_codegen::generate_dir(dir.path()).unwrap_or_else(|errors| panic!("{errors}"));
 
-    let region = variant_docs(&generated, "Region");
+    let region_blocks = leaf_blocks(&variant_docs(&generated, "Region")[0], 0);
     assert_eq!(
-        leaf_blocks(&region[0], 0),
+        region_blocks,
         [
-            format!("{} / {}", texts.name_en, texts.name_zh),
+            format!("{} / {}", region.name.en, region.name.zh),
             "id: cn-hangzhou".to_owned(),
             "public endpoint: cn-hangzhou.fc.aliyuncs.com".to_owned(),
             "internal endpoint: cn-hangzhou-internal.fc.aliyuncs.com".to_owned(),
         ]
     );
-    let error = variant_docs(&generated, "ErrorCode");
+    let error_blocks = leaf_blocks(&variant_docs(&generated, "ErrorCode")[0], 0);
     assert_eq!(
-        leaf_blocks(&error[0], 0),
+        error_blocks,
         [
             "HTTP 400 InvalidArgument".to_owned(),
-            format!("Cause: {}", texts.cause_en),
-            format!("Solution: {}", texts.solution_en),
-            format!("错误原因： {}", texts.cause_zh),
-            format!("解决方案： {}", texts.solution_zh),
-            format!("Retryable: no (project annotation: {})", texts.reason),
+            format!("Cause: {}", error.cause.en),
+            format!("Solution: {}", error.solution.en),
+            format!("错误原因： {}", error.cause.zh),
+            format!("解决方案： {}", error.solution.zh),
+            format!(
+                "Retryable: no (project annotation: {})",
+                error.annotation.reason
+            ),
         ]
     );
+    // Every text field reaches its variant's rustdoc as text, whichever
+    // fields the declarations hold: a new one fails here until it does.
+    assert_texts_in(region, &region_blocks);
+    assert_texts_in(error, &error_blocks);
 
     // The crate docs: headings, the lead paragraph (with its link to
     // `Region::endpoint`), the tables, the footnote paragraph (its link).
     let blocks = leaf_blocks(&generated.crate_docs, 2);
     let cells: Vec<&str> = blocks.iter().map(String::as_str).collect();
-    let region_row = ["cn-hangzhou", &texts.name_en, &texts.name_zh];
-    let cause_row = ["InvalidArgument", &texts.cause_en, &texts.cause_zh];
+    let region_row = ["cn-hangzhou", &region.name.en, &region.name.zh];
+    let cause_row = ["InvalidArgument", &error.cause.en, &error.cause.zh];
     assert!(
         cells.windows(3).any(|window| window == region_row),
         "region row missing: {cells:?}"
@@ -209,6 +224,18 @@ fn check_rustdoc(texts: &Texts) {
         2 + 3 + 3 + 1 + 3 + 3 + 1 + 1 + 3 + 3,
         "{cells:?}"
     );
+}
+
+/// Every text field of `entry` is, character for character, inside one of
+/// its variant's doc `blocks`.
+fn assert_texts_in(entry: &impl Schema, blocks: &[String]) {
+    entry.visit_texts(&mut Vec::new(), &mut |path, text| {
+        assert!(
+            blocks.iter().any(|block| block.contains(text)),
+            "{} is not in the variant docs as text: {blocks:?}",
+            path.join(".")
+        );
+    });
 }
 
 /// Pieces of Markdown, HTML and rustdoc syntax, and the indentation that
@@ -293,22 +320,29 @@ proptest! {
 
     #[test]
     fn markdown_and_indentation_in_any_text_field_stay_text(
-        name_en in text(), name_zh in text(), cause_en in text(), cause_zh in text(),
-        solution_en in text(), solution_zh in text(), reason in text(),
+        texts in prop::collection::vec(text(), text_field_count()),
     ) {
-        check_rustdoc(&Texts { name_en, name_zh, cause_en, cause_zh, solution_en, solution_zh, reason });
+        check_rustdoc(&texts);
     }
 }
 
 #[test]
 fn the_issues_examples_stay_text() {
-    check_rustdoc(&Texts {
-        name_en: "    let x = 1".to_owned(),
-        name_zh: "1; std::process::exit(42)".to_owned(),
-        cause_en: "\n    fn main() { std::process::exit(42) }".to_owned(),
-        cause_zh: "```\nstd::process::exit(42)\n```".to_owned(),
-        solution_en: "# Heading\n- item\n> quote".to_owned(),
-        solution_zh: "<script>alert(1)</script>".to_owned(),
-        reason: "[link](https://example.com) | cell | ".to_owned(),
-    });
+    let examples = [
+        "    let x = 1",
+        "1; std::process::exit(42)",
+        "\n    fn main() { std::process::exit(42) }",
+        "```\nstd::process::exit(42)\n```",
+        "# Heading\n- item\n> quote",
+        "<script>alert(1)</script>",
+        "[link](https://example.com) | cell | ",
+    ];
+    // As many texts as there are text fields, the examples in turn.
+    let texts: Vec<String> = examples
+        .iter()
+        .cycle()
+        .take(text_field_count().max(examples.len()))
+        .map(|text| (*text).to_owned())
+        .collect();
+    check_rustdoc(&texts[..text_field_count()]);
 }

@@ -10,14 +10,14 @@ use std::path::{Path, PathBuf};
 use fc_codegen::build_script::{output_files, COMMITTED_DIR};
 use fc_codegen::render::{render_compact, render_pretty};
 
+mod common;
+
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    common::manifest_dir().join("..")
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    common::manifest_dir().join("tests/fixtures").join(name)
 }
 
 fn pretty(spec_dir: &Path) -> String {

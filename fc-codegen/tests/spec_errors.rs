@@ -7,10 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 const FIXTURE_PLACEHOLDER: &str = "$FIXTURES";
 
 fn invalid_fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid")
+    common::manifest_dir().join("tests/fixtures/invalid")
 }
 
 /// The report of a spec folder that must fail, with the machine-specific
@@ -76,7 +78,7 @@ fn the_not_utf8_fixture_really_holds_a_byte_that_is_not_utf8() {
 fn an_unreviewed_annotation_passes_the_build_and_fails_release_mode() {
     use fc_codegen::validate::{validate, validate_with, Mode};
 
-    let valid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/one-region");
+    let valid = common::manifest_dir().join("tests/fixtures/valid/one-region");
     let dir = tempfile::tempdir().unwrap();
     for file in fc_codegen::load::SPEC_FILES {
         let text = std::fs::read_to_string(valid.join(file)).unwrap();

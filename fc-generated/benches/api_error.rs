@@ -8,7 +8,7 @@
 //! - `html_page`: a gateway's 502 page (not JSON: kept as text only);
 //! - `deep_sibling`: the code beside an array nested 10,000 levels deep.
 //!
-//! No target: the figures are for the README. Run:
+//! No target: the figures are for MAINTAINING.md. Run:
 //! `cargo bench --bench api_error -- --warm-up-time 1 --measurement-time 2`.
 
 use std::hint::black_box;

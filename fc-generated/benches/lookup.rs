@@ -69,7 +69,7 @@ fn compare<T: FromStr + Copy>(
 
 /// The accessors a client calls on a value it holds: every string of one
 /// region or code, read through its generated row. Compared across
-/// versions of the generated code (README, "Lookups at run time"), not
+/// versions of the generated code (MAINTAINING.md, "Lookups at run time"), not
 /// against a baseline; reading a failed response is `--bench api_error`.
 fn accessors(c: &mut Criterion) {
     let region = Region::CnShenzhen;

@@ -20,6 +20,7 @@
 //! the way sent.
 
 use core::fmt;
+use std::time::{Duration, SystemTime};
 
 use crate::bounded::char_prefix;
 use crate::log_text::{write_escaped, write_preview};
@@ -81,6 +82,7 @@ pub struct ApiError {
     raw_body_truncated: bool,
     body_len: usize,
     body_kind: BodyKind,
+    retry_after: Option<Duration>,
 }
 
 impl ApiError {
@@ -132,8 +134,9 @@ impl ApiError {
 
     /// The largest body that is read as JSON for its code, message and
     /// request id; a larger body is not an FC error body, and is kept only
-    /// as [`ApiError::raw_body`]. Reading is linear in the body's length
-    /// and does not depend on how deeply it nests.
+    /// as [`ApiError::raw_body`]. The length counts the whole body, a
+    /// leading byte order mark included. Reading is linear in the body's
+    /// length and does not depend on how deeply it nests.
     ///
     /// ```
     /// use fc_generated::ApiError;
@@ -157,6 +160,31 @@ impl ApiError {
     /// assert!(ApiError::REQUEST_ID_HEADER.eq_ignore_ascii_case("X-Fc-Request-Id"));
     /// ```
     pub const REQUEST_ID_HEADER: &'static str = "x-fc-request-id";
+
+    /// The response header that says how long to wait before retrying
+    /// (RFC 9110), in lowercase; read by
+    /// [`with_retry_after_header`](Self::with_retry_after_header), and by
+    /// `from_http_response` with feature `http`.
+    ///
+    /// ```
+    /// use fc_generated::ApiError;
+    ///
+    /// assert!(ApiError::RETRY_AFTER_HEADER.eq_ignore_ascii_case("Retry-After"));
+    /// ```
+    pub const RETRY_AFTER_HEADER: &'static str = "retry-after";
+
+    /// The longest delay [`retry_after`](Self::retry_after) reports: one
+    /// day. A `Retry-After` asking for longer (or a number too large to
+    /// hold) reports this, so a client that sleeps on it wakes up, and one
+    /// with a deadline sees at once that the wait is past it.
+    ///
+    /// ```
+    /// use fc_generated::ApiError;
+    ///
+    /// let error = ApiError::from_response(503, None, b"").with_retry_after_header("99999999999");
+    /// assert_eq!(error.retry_after(), Some(ApiError::MAX_RETRY_AFTER));
+    /// ```
+    pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
     /// The error for a response with `status`, the `X-Fc-Request-Id`
     /// header's value and `body`.
@@ -205,7 +233,12 @@ impl ApiError {
     /// ```
     pub fn from_response(status: u16, request_id: Option<&str>, body: &[u8]) -> ApiError {
         let unmarked = body.strip_prefix(BYTE_ORDER_MARK).unwrap_or(body);
-        let fields = BodyFields::parse(unmarked);
+        // The bound counts the whole body, a byte order mark included.
+        let fields = if body.len() <= ApiError::MAX_PARSED_BODY_BYTES {
+            BodyFields::parse(unmarked)
+        } else {
+            BodyFields::default()
+        };
         let (raw_body, raw_body_truncated) = lossy_prefix(body, ApiError::MAX_RAW_BODY_BYTES);
         let code = fields
             .code
@@ -228,7 +261,56 @@ impl ApiError {
             raw_body_truncated,
             body_len: body.len(),
             body_kind: BodyKind::of(unmarked, fields.is_object),
+            retry_after: None,
         }
+    }
+
+    /// This error with the response's `Retry-After` header read: its value
+    /// as bytes or text, a number of seconds (`120`) or an HTTP-date
+    /// (`Wed, 21 Oct 2015 07:28:00 GMT`, counted from now). A value that is
+    /// neither, or longer than 64 bytes, leaves
+    /// [`retry_after`](Self::retry_after) `None`; nothing panics.
+    ///
+    /// [`from_response`](Self::from_response) takes no headers but the
+    /// request id; this reads the other one a retry loop needs. With
+    /// feature `http`, `from_http_response` reads both.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use fc_generated::{ApiError, RetryClass};
+    ///
+    /// let error = ApiError::from_response(429, Some("r-1"), b"").with_retry_after_header("3");
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(3)));
+    /// assert_eq!(error.retry_class(), RetryClass::Throttling);
+    ///
+    /// let past = ApiError::from_response(503, None, b"").with_retry_after_header("Sun, 06 Nov 1994 08:49:37 GMT");
+    /// assert_eq!(past.retry_after(), Some(Duration::ZERO));
+    /// ```
+    pub fn with_retry_after_header(mut self, value: impl AsRef<[u8]>) -> ApiError {
+        self.retry_after = crate::retry_after::parse(value.as_ref(), SystemTime::now());
+        self
+    }
+
+    /// How long the server asked the client to wait before retrying, from
+    /// the `Retry-After` header, counted from when the header was read and
+    /// at most [`MAX_RETRY_AFTER`](Self::MAX_RETRY_AFTER); `None` when the
+    /// response had no readable one. A date already past gives zero.
+    ///
+    /// Where it is `Some`, wait at least that long, whatever the backoff
+    /// for the [`retry_class`](Self::retry_class) would be.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use fc_generated::ApiError;
+    ///
+    /// let error = ApiError::from_response(503, None, b"");
+    /// assert_eq!(error.retry_after(), None);
+    /// let error = error.with_retry_after_header(b" 120 ");
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
+    /// assert_eq!(error.with_retry_after_header("soon").retry_after(), None);
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
     }
 
     /// The HTTP status of the response, always as given.
@@ -552,13 +634,10 @@ struct BodyFields {
 }
 
 impl BodyFields {
-    /// Reads a JSON object body of at most [`ApiError::MAX_PARSED_BODY_BYTES`];
-    /// anything else has no fields.
+    /// Reads a JSON object body (the caller has checked it against
+    /// [`ApiError::MAX_PARSED_BODY_BYTES`]); anything else has no fields.
     #[cfg(feature = "json")]
     fn parse(body: &[u8]) -> BodyFields {
-        if body.len() > ApiError::MAX_PARSED_BODY_BYTES {
-            return BodyFields::default();
-        }
         let names = [&CODE_FIELDS[..], &MESSAGE_FIELDS, &REQUEST_ID_FIELDS].concat();
         let Some(mut values) = top_level_strings(body, &names) else {
             return BodyFields::default();

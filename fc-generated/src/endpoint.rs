@@ -658,7 +658,7 @@ impl fmt::Display for EndpointError {
                 "the region id must start with two or more letters, like \"cn-\" or \"ap-\"",
             ),
             EndpointError::RegionIdEndsWithInternal => f.write_str(
-                "the region id ends with \"-internal\"; choose Network::Internal instead",
+                "the region id ends with \"-internal\"; give the region id alone and choose the internal network",
             ),
             EndpointError::TextTooLong { len } => write!(
                 f,

@@ -9,12 +9,18 @@ use core::str::FromStr;
 use crate::{ErrorCode, Lang, Localized, ParseErrorCodeError};
 
 /// One code of the documents' table of common error codes.
+// The generator fills each row from the fields `fc_codegen::spec` declares
+// `row`, so a field declared there and missing here fails to compile; one
+// added here that no accessor reads fails to compile too.
+#[deny(dead_code)]
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ErrorCodeRow {
     /// The code as the service sends it (`InvalidArgument`).
     pub(crate) code: &'static str,
     /// The HTTP status the documents give.
     pub(crate) http_status: u16,
+    /// The message template the documents give, if any.
+    pub(crate) message: Option<&'static str>,
     /// Why the error happens, in each document.
     pub(crate) cause: Localized,
     /// What to do about it, in each document.
@@ -41,6 +47,9 @@ macro_rules! error_code_table {
             /// discriminant (`code as u32`) is the 32-bit FNV-1a hash of the code,
             /// and `Ord` compares the codes as strings, so neither depends on the
             /// table's order; [`ErrorCode::ALL`] keeps the documents' order.
+            /// That hash is the number rustdoc shows beside each variant
+            /// below; it is neither an index nor an order, and it is kept
+            /// visible on purpose: `as u32` is part of the stable API.
             ///
             /// ```
             /// use fc_generated::{ErrorCode, Lang};
@@ -83,6 +92,25 @@ impl ErrorCode {
     #[inline]
     pub const fn http_status(self) -> u16 {
         self.row().http_status
+    }
+
+    /// The message the service sends with this code, as the documents
+    /// give it, `%s` standing for each value taken from the request
+    /// (`service '%s' does not exist`); `None` where the documents give no
+    /// template. [`ApiError`](crate::ApiError) reads a message against it.
+    ///
+    /// ```
+    /// use fc_generated::ErrorCode;
+    ///
+    /// for &code in ErrorCode::ALL {
+    ///     if let Some(template) = code.message_template() {
+    ///         assert!(!template.is_empty());
+    ///     }
+    /// }
+    /// ```
+    #[inline]
+    pub const fn message_template(self) -> Option<&'static str> {
+        self.row().message
     }
 
     /// Why the error happens, in the documents of `lang`.

@@ -40,7 +40,8 @@ impl ApiError {
 
     /// The error for an [`http::Response`] whose body has been read: the
     /// status, the `X-Fc-Request-Id` header and the body are read for the
-    /// caller, as [`ApiError::from_response`] reads them.
+    /// caller, as [`ApiError::from_response`] reads them, and so is the
+    /// `Retry-After` header ([`ApiError::retry_after`]).
     ///
     /// A request-id header that is not UTF-8 is kept lossily (invalid
     /// bytes become `U+FFFD`); of several, the first counts.
@@ -59,6 +60,10 @@ impl ApiError {
     /// assert_eq!(error.code(), Some(ErrorCode::ResourceExhausted));
     /// assert_eq!(error.retry_class(), RetryClass::Throttling);
     /// # }
+    /// assert_eq!(error.retry_after(), None);
+    ///
+    /// let slow_down = http::Response::builder().status(503).header("Retry-After", "2").body(b"")?;
+    /// assert_eq!(ApiError::from_http_response(&slow_down).retry_after(), Some(std::time::Duration::from_secs(2)));
     /// # Ok::<(), http::Error>(())
     /// ```
     pub fn from_http_response<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError {
@@ -88,7 +93,30 @@ impl ApiError {
 
     fn from_http_head(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
         let request_id = request_id_header(headers);
-        ApiError::from_response(status.as_u16(), request_id.as_deref(), body)
+        let error = ApiError::from_response(status.as_u16(), request_id.as_deref(), body);
+        match headers.get(http::header::RETRY_AFTER) {
+            Some(retry_after) => error.with_retry_after_header(retry_after.as_bytes()),
+            None => error,
+        }
+    }
+
+    /// The response's status as an [`http::StatusCode`], the same number as
+    /// [`status`](Self::status), as [`ErrorCode::status_code`] gives the
+    /// documented one. `None` only for a number `http` does not accept as a
+    /// status (outside 100 to 999), which
+    /// [`from_response`](Self::from_response) keeps as given and
+    /// [`from_http_response`](Self::from_http_response) never sees.
+    ///
+    /// ```
+    /// use fc_generated::ApiError;
+    /// use http::StatusCode;
+    ///
+    /// let error = ApiError::from_response(429, None, b"");
+    /// assert_eq!(error.status_code(), Some(StatusCode::TOO_MANY_REQUESTS));
+    /// assert_eq!(ApiError::from_response(42, None, b"").status_code(), None);
+    /// ```
+    pub fn status_code(&self) -> Option<StatusCode> {
+        StatusCode::from_u16(self.status()).ok()
     }
 }
 

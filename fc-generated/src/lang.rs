@@ -103,6 +103,11 @@ impl FromStr for Lang {
 
 /// Which of a region's service endpoints to use.
 ///
+/// No `Default`: the internal endpoint answers only from inside Alibaba
+/// Cloud's network in that region, the public one from anywhere, and which
+/// one a program should use depends on where it runs. A default would pick
+/// silently, so the choice stays in the caller's configuration.
+///
 /// [`Display`](fmt::Display) and [`FromStr`] use the wire forms `public`
 /// and `internal` (exact, lowercase); with feature `serde` it serializes as
 /// them.

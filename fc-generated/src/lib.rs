@@ -8,6 +8,8 @@
 //!   solution in both languages.
 //! - [`doc_version`]: which versions of the documents this crate reflects.
 //! - [`Endpoint`]: a validated request host `account_id.service_endpoint`.
+//! - [`EndpointOverride`]: a base URL used instead, for a server on this
+//!   machine in tests or a gateway in front of FC.
 //! - [`ApiError`]: a failed response as a typed, lossless, bounded error,
 //!   with a [`RetryClass`] (throttling, transient, server error, not
 //!   retryable).
@@ -108,12 +110,17 @@
     doc = include_str!(concat!(env!("OUT_DIR"), "/fc_generated.md"))
 )]
 #![cfg_attr(not(feature = "codegen"), doc = include_str!("generated/fc_generated.md"))]
+// docs.rs (`--cfg docsrs`, nightly): show on each item the features it
+// needs; rustdoc's doc_cfg has done that by itself since doc_auto_cfg was
+// folded into it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod api_error;
 mod bounded;
 mod endpoint;
+mod endpoint_override;
 mod error_code;
 #[cfg(feature = "http")]
 mod http_types;
@@ -125,6 +132,7 @@ mod ordering;
 mod parse_error;
 mod region;
 mod retry;
+mod retry_after;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod status_reason;
@@ -134,6 +142,7 @@ mod table;
 
 pub use api_error::ApiError;
 pub use endpoint::{Endpoint, EndpointError};
+pub use endpoint_override::{EndpointOverride, EndpointOverrideError};
 pub use lang::{Lang, Network};
 
 use error_code::{error_code_table, ErrorCodeRow};
@@ -150,7 +159,9 @@ include!(concat!(env!("OUT_DIR"), "/fc_generated.rs"));
 #[cfg(not(feature = "codegen"))]
 include!("generated/fc_generated.rs");
 
-/// The README's examples run as doctests, so they stay true.
+/// The crate README's examples run as doctests, so they stay true. (The
+/// repository's README and MAINTAINING.md hold commands, not Rust: every
+/// Rust example lives in the crate README, which ships in the package.)
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -184,16 +184,21 @@ parse_error!(
     /// assert_eq!(error.suggestion(), None);
     /// assert_eq!(
     ///     error.to_string(),
-    ///     r#"unknown region id "eu-west-1"; no listed region is close (see Region::ALL, or Endpoint::for_unlisted_region for a newer one)"#,
+    ///     r#"unknown region id "eu-west-1"; no region in the FC API reference is close (a region newer than the reference needs its endpoint given in full)"#,
     /// );
     /// assert_eq!("shanghai".parse::<Region>().unwrap_err().suggestion(), Some(Region::CnShanghai));
     /// ```
+    ///
+    /// The message is for the person who wrote the input, so it names no
+    /// Rust item: [`Region::ALL`] lists the regions, and
+    /// [`Endpoint::for_unlisted_region`](crate::Endpoint::for_unlisted_region)
+    /// builds a host for a region newer than the reference.
     ParseRegionError,
     Region,
     "region id",
     suggest: suggestion::region,
     accepted: Accepted::SeeAll(
-        "no listed region is close (see Region::ALL, or Endpoint::for_unlisted_region for a newer one)"
+        "no region in the FC API reference is close (a region newer than the reference needs its endpoint given in full)"
     )
 );
 
@@ -208,14 +213,17 @@ parse_error!(
     /// assert_eq!(error.suggestion(), None);
     /// assert_eq!(
     ///     error.to_string(),
-    ///     r#"unknown error code "FunctionNotFound"; not one of the common codes (see ErrorCode::ALL)"#,
+    ///     r#"unknown error code "FunctionNotFound"; not one of the common codes in the FC API reference"#,
     /// );
     /// ```
+    ///
+    /// [`ErrorCode::ALL`] lists the common codes; a code outside them is
+    /// still kept by [`ApiError::code_str`](crate::ApiError::code_str).
     ParseErrorCodeError,
     ErrorCode,
     "error code",
     suggest: suggestion::error_code,
-    accepted: Accepted::SeeAll("not one of the common codes (see ErrorCode::ALL)")
+    accepted: Accepted::SeeAll("not one of the common codes in the FC API reference")
 );
 
 parse_error!(

@@ -1,6 +1,7 @@
 //! How a client should treat a failed request: a classification beyond
 //! "retry or not", in the spirit of the AWS SDK's retry classifier.
 
+use crate::rules::StatusRetry;
 use crate::ErrorCode;
 
 /// How a client should treat an error: what kind of retry, if any.
@@ -8,9 +9,9 @@ use crate::ErrorCode;
 /// Throttling and transient faults both call for a retry, but not the same
 /// one: throttling means the account or the service is at a limit, so the
 /// next attempt should wait longer and count against a retry quota, while a
-/// transient fault usually clears at once. The classes follow the AWS SDK's
-/// retry classifier (`ThrottlingError`, `TransientError`, `ServerError`,
-/// and not retried), which makes the same split.
+/// transient fault usually clears at once. Where the response carries a
+/// `Retry-After` header, [`ApiError::retry_after`](crate::ApiError::retry_after)
+/// says how long the server asked for; wait at least that.
 ///
 /// | class | documented codes | other codes, or no code: status |
 /// |---|---|---|
@@ -26,17 +27,51 @@ use crate::ErrorCode;
 /// code whose status is not in that column (409) is transient. A code that
 /// is not documented is classified by the response's status alone.
 ///
+/// # Compared with aws-sdk-rust's `ErrorKind`
+///
+/// The names follow the AWS SDK's retry classifier
+/// (`aws_smithy_types::retry::ErrorKind`), but two of them mean something
+/// narrower there:
+///
+/// | `RetryClass` | aws-sdk-rust `ErrorKind` | the difference |
+/// |---|---|---|
+/// | `Throttling` | `ThrottlingError` | none: the server said to back off (429, 503) |
+/// | `Transient` | `TransientError` | theirs is mostly a connection-level fault (a socket timeout, a refused connection, a TLS timeout) and also covers 500, 502, 503 and 504 by status; ours is a *response* that usually clears at once (502, 504, `ConcurrentUpdateError`) |
+/// | `ServerError` | `ServerError` | theirs is an error the service models as retryable; ours is a 500 |
+/// | `NotRetryable` | `ClientError`, or no class (not retried) | none |
+///
+/// # Transport errors
+///
+/// A request that got no response (the connection was refused or reset, DNS
+/// failed, a timeout passed) gives no [`ApiError`](crate::ApiError) and so
+/// no class: the client decides. Treat a failure to connect as `Transient`:
+/// the request never reached the service. Treat a timeout or a reset after
+/// the request was sent as `Transient` only for a request that is safe to
+/// repeat (a read, or a write with a client token): the service may have
+/// acted on it, and an `InvokeFunction` may have run. aws-sdk-rust makes
+/// the same call, retrying connection-level faults as `TransientError`
+/// except for non-idempotent requests.
+///
+/// # Compared with the official FC SDKs
+///
 /// The official FC SDKs retry on the status alone and do not tell throttling
 /// apart: the Java SDK retries every status of 500 or more, the Python SDK
-/// 500, 502 and 504; neither treats 429 or 503 specially. This crate also
-/// retries 429, 503 and `ConcurrentUpdateError`, and does not retry 501,
-/// 505 or other 5xx statuses that are not transient.
+/// 500, 502 and 504; neither treats 429 or 503 specially. The SDKs generated
+/// on Alibaba Cloud's Tea runtime (FC 3.0) retry only what their runtime
+/// marks retryable, failures in transport, and only when the caller turns
+/// `autoretry` on (up to `maxAttempts`); an error response goes to the
+/// caller without a retry. This crate also retries 429, 503 and
+/// `ConcurrentUpdateError`, and does not retry 501, 505 or other 5xx
+/// statuses that are not transient.
+///
+/// `Display` prints [`as_str`](Self::as_str), a label for logs and metrics.
 ///
 /// ```
 /// use fc_generated::{ErrorCode, RetryClass};
 ///
 /// assert_eq!(ErrorCode::ResourceThrottled.retry_class(), RetryClass::Throttling);
 /// assert_eq!(RetryClass::for_status(502), RetryClass::Transient);
+/// assert_eq!(RetryClass::Throttling.to_string(), "throttling");
 ///
 /// let backoff_ms = |class: RetryClass, attempt: u32| match class {
 ///     RetryClass::Throttling => Some(1000 << attempt), // back off long
@@ -75,11 +110,31 @@ impl RetryClass {
     /// assert_eq!(RetryClass::for_status(501), RetryClass::NotRetryable);
     /// ```
     pub const fn for_status(status: u16) -> RetryClass {
-        match status {
-            429 | 503 => RetryClass::Throttling,
-            502 | 504 => RetryClass::Transient,
-            500 => RetryClass::ServerError,
-            _ => RetryClass::NotRetryable,
+        // The generator's rule (`fc-codegen/src/rules.rs`), which the
+        // importer also applies to a code new in the documents.
+        match crate::rules::status_retry(status) {
+            StatusRetry::Throttling => RetryClass::Throttling,
+            StatusRetry::Transient => RetryClass::Transient,
+            StatusRetry::ServerError => RetryClass::ServerError,
+            StatusRetry::NotRetryable => RetryClass::NotRetryable,
+        }
+    }
+
+    /// The class as a label for logs and metrics, what `Display` prints:
+    /// `throttling`, `transient`, `server_error` or `not_retryable`.
+    ///
+    /// ```
+    /// use fc_generated::RetryClass;
+    ///
+    /// assert_eq!(RetryClass::ServerError.as_str(), "server_error");
+    /// assert_eq!(RetryClass::NotRetryable.to_string(), "not_retryable");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RetryClass::Throttling => "throttling",
+            RetryClass::Transient => "transient",
+            RetryClass::ServerError => "server_error",
+            RetryClass::NotRetryable => "not_retryable",
         }
     }
 
@@ -94,6 +149,12 @@ impl RetryClass {
     /// ```
     pub const fn is_retryable(self) -> bool {
         !matches!(self, RetryClass::NotRetryable)
+    }
+}
+
+impl core::fmt::Display for RetryClass {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -282,6 +282,60 @@ mod json {
             .raw_body()
             .starts_with(r#"{"ErrorCode":"AccessDenied""#));
     }
+
+    /// A body of exactly `len` bytes: a byte order mark when `bom`, then an
+    /// object with a code, padded with spaces.
+    fn padded_body(len: usize, bom: bool) -> Vec<u8> {
+        let mut body = if bom {
+            b"\xEF\xBB\xBF".to_vec()
+        } else {
+            Vec::new()
+        };
+        body.extend_from_slice(br#"{"ErrorCode":"AccessDenied""#);
+        body.resize(len - 1, b' ');
+        body.push(b'}');
+        body
+    }
+
+    #[test]
+    fn the_parse_bound_counts_a_leading_byte_order_mark() {
+        // The docs: bodies over MAX_PARSED_BODY_BYTES are not read. The
+        // mark is part of the body, so it counts towards the bound.
+        let max = ApiError::MAX_PARSED_BODY_BYTES;
+        for bom in [false, true] {
+            let at_bound = ApiError::from_response(403, None, &padded_body(max, bom));
+            assert_eq!(at_bound.code(), Some(ErrorCode::AccessDenied), "bom {bom}");
+            let over = ApiError::from_response(403, None, &padded_body(max + 1, bom));
+            assert_eq!(over.code_str(), None, "bom {bom}");
+        }
+        // What used to be read: a mark and then a full bound of JSON.
+        let body = padded_body(max + 3, true);
+        assert_eq!(ApiError::from_response(403, None, &body).code_str(), None);
+    }
+
+    #[test]
+    fn only_the_message_and_the_raw_body_say_they_were_cut() {
+        // The README: the code and the request id are cut without a flag (no
+        // real one comes near its bound); the message and the raw body are
+        // cut with one.
+        let code = "C".repeat(ApiError::MAX_CODE_BYTES + 10);
+        let message = "m".repeat(ApiError::MAX_MESSAGE_BYTES + 10);
+        let request_id = "r".repeat(ApiError::MAX_REQUEST_ID_BYTES + 10);
+        let padding = " ".repeat(ApiError::MAX_RAW_BODY_BYTES);
+        let body = format!(
+            r#"{{"ErrorCode":"{code}","ErrorMessage":"{message}","RequestId":"{request_id}"{padding}}}"#
+        );
+        let error = ApiError::from_response(400, None, body.as_bytes());
+        assert_eq!(error.code_str(), Some(&code[..ApiError::MAX_CODE_BYTES]));
+        assert_eq!(
+            error.request_id(),
+            Some(&request_id[..ApiError::MAX_REQUEST_ID_BYTES])
+        );
+        assert_eq!(error.message(), &message[..ApiError::MAX_MESSAGE_BYTES]);
+        assert!(error.is_message_truncated());
+        assert_eq!(error.raw_body().len(), ApiError::MAX_RAW_BODY_BYTES);
+        assert!(error.is_raw_body_truncated());
+    }
 }
 
 #[cfg(not(feature = "json"))]
@@ -855,4 +909,180 @@ fn without_a_documented_code_the_status_gives_the_retry_class() {
         assert_eq!(RetryClass::for_status(status), expected, "{status}");
         assert_eq!(error.is_retryable(), expected.is_retryable(), "{status}");
     }
+}
+
+mod retry_after {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    fn retry_after(value: &str) -> Option<Duration> {
+        ApiError::from_response(503, None, b"")
+            .with_retry_after_header(value)
+            .retry_after()
+    }
+
+    /// `time` as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), written
+    /// here independently of the crate's reader.
+    fn imf_fixdate(time: SystemTime) -> String {
+        let seconds = time
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let (days, second_of_day) = (seconds / 86_400, seconds % 86_400);
+        // Howard Hinnant's civil_from_days.
+        let z = days as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7) as usize];
+        let month_name = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ][month as usize - 1];
+        format!(
+            "{weekday}, {day:02} {month_name} {year:04} {:02}:{:02}:{:02} GMT",
+            second_of_day / 3600,
+            second_of_day / 60 % 60,
+            second_of_day % 60
+        )
+    }
+
+    #[test]
+    fn the_formatter_writes_the_rfc_example() {
+        let example = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+        assert_eq!(imf_fixdate(example), "Sun, 06 Nov 1994 08:49:37 GMT");
+    }
+
+    #[test]
+    fn seconds_are_read_as_a_delay() {
+        assert_eq!(retry_after("0"), Some(Duration::ZERO));
+        assert_eq!(retry_after("120"), Some(Duration::from_secs(120)));
+        assert_eq!(retry_after(" 7\t"), Some(Duration::from_secs(7)));
+        assert_eq!(retry_after("0086400"), Some(Duration::from_secs(86_400)));
+    }
+
+    #[test]
+    fn an_http_date_is_read_as_the_time_until_it() {
+        let in_ten_minutes = SystemTime::now() + Duration::from_secs(600);
+        let delay = retry_after(&imf_fixdate(in_ten_minutes)).expect("a date is read");
+        // The date has whole seconds, and a slow test may take a while.
+        assert!(
+            Duration::from_secs(540) < delay && delay <= Duration::from_secs(600),
+            "{delay:?}"
+        );
+        assert_eq!(
+            retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(
+            retry_after("Fri, 31 Dec 9999 23:59:59 GMT"),
+            Some(ApiError::MAX_RETRY_AFTER)
+        );
+    }
+
+    #[test]
+    fn garbage_is_no_delay_and_never_panics() {
+        for value in [
+            "",
+            " ",
+            "soon",
+            "-1",
+            "+5",
+            "1.5",
+            "5s",
+            "0x10",
+            "١٢",
+            "Sun, 06 Nov 1994 08:49:37",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 08:49:37 GMT trailing",
+        ] {
+            assert_eq!(retry_after(value), None, "{value:?}");
+        }
+        let bytes = ApiError::from_response(429, None, b"").with_retry_after_header(b"\xFF\xFE");
+        assert_eq!(bytes.retry_after(), None);
+        let long = "1".repeat(65);
+        assert_eq!(retry_after(&long), None);
+    }
+
+    #[test]
+    fn an_overflowing_number_is_the_longest_delay() {
+        for value in [
+            "86401",
+            "18446744073709551615",
+            "18446744073709551616",
+            &"9".repeat(64),
+        ] {
+            assert_eq!(
+                retry_after(value),
+                Some(ApiError::MAX_RETRY_AFTER),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_header_is_no_delay() {
+        let error = ApiError::from_response(429, Some(REQUEST_ID), b"");
+        assert_eq!(error.retry_after(), None);
+        // A later, unreadable header clears an earlier one.
+        let error = error
+            .with_retry_after_header("5")
+            .with_retry_after_header("later");
+        assert_eq!(error.retry_after(), None);
+    }
+
+    proptest! {
+        #[test]
+        fn any_header_value_is_bounded(value in proptest::collection::vec(any::<u8>(), 0..80)) {
+            let error = ApiError::from_response(503, None, b"").with_retry_after_header(&value);
+            prop_assert!(error.retry_after().map_or(true, |delay| delay <= ApiError::MAX_RETRY_AFTER));
+        }
+
+        #[test]
+        fn any_date_shaped_value_is_bounded(
+            day in 0u32..40, month in 0usize..13, year in 0u32..10_000,
+            hour in 0u32..30, minute in 0u32..70, second in 0u32..70,
+        ) {
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Xyz"];
+            let value = format!("Mon, {day:02} {} {year:04} {hour:02}:{minute:02}:{second:02} GMT", months[month]);
+            let delay = retry_after(&value);
+            prop_assert!(delay.map_or(true, |delay| delay <= ApiError::MAX_RETRY_AFTER));
+        }
+    }
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn from_http_response_reads_retry_after_and_gives_the_status_code() {
+    use std::time::Duration;
+
+    let response = http::Response::builder()
+        .status(429)
+        .header("retry-after", "4")
+        .body(Vec::new())
+        .unwrap();
+    let error = ApiError::from_http_response(&response);
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(4)));
+    assert_eq!(
+        error.status_code(),
+        Some(http::StatusCode::TOO_MANY_REQUESTS)
+    );
+    let (parts, ()) = http::Response::builder()
+        .status(503)
+        .header("Retry-After", b"\xFF".as_slice())
+        .body(())
+        .unwrap()
+        .into_parts();
+    let error = ApiError::from_http_parts(&parts, b"");
+    assert_eq!(error.retry_after(), None);
+    assert_eq!(
+        error.status_code(),
+        Some(http::StatusCode::SERVICE_UNAVAILABLE)
+    );
 }

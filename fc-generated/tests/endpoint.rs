@@ -947,3 +947,187 @@ fn endpoints_order_by_host_consistently_with_equality() {
         "16530750.cn-shanghai.fc.aliyuncs.com".parse()
     );
 }
+
+mod endpoint_override {
+    use fc_generated::{Endpoint, EndpointError, EndpointOverride, EndpointOverrideError};
+    use proptest::prelude::*;
+
+    fn parse(text: &str) -> Result<EndpointOverride, EndpointOverrideError> {
+        text.parse()
+    }
+
+    #[test]
+    fn a_local_server_and_a_gateway_are_accepted_and_normalised() {
+        for (text, url, host, port, path) in [
+            (
+                "http://127.0.0.1:8080",
+                "http://127.0.0.1:8080",
+                "127.0.0.1",
+                Some(8080),
+                "",
+            ),
+            (
+                "HTTP://LocalHost:1/",
+                "http://localhost:1",
+                "localhost",
+                Some(1),
+                "",
+            ),
+            (
+                "http://127.1.2.3:65535",
+                "http://127.1.2.3:65535",
+                "127.1.2.3",
+                Some(65535),
+                "",
+            ),
+            (
+                "http://[::1]:9000/x/",
+                "http://[::1]:9000/x",
+                "[::1]",
+                Some(9000),
+                "/x",
+            ),
+            (
+                "https://fc-gw.example.com",
+                "https://fc-gw.example.com",
+                "fc-gw.example.com",
+                None,
+                "",
+            ),
+            (
+                "https://GW.Example.COM.:8443/fc/v1//",
+                "https://gw.example.com:8443/fc/v1",
+                "gw.example.com",
+                Some(8443),
+                "/fc/v1",
+            ),
+            (
+                "https://10.0.0.7/a-b_c.d~e",
+                "https://10.0.0.7/a-b_c.d~e",
+                "10.0.0.7",
+                None,
+                "/a-b_c.d~e",
+            ),
+        ] {
+            let endpoint = parse(text).unwrap_or_else(|error| panic!("{text}: {error}"));
+            assert_eq!(endpoint.url(), url, "{text}");
+            assert_eq!(endpoint.to_string(), url, "{text}");
+            assert_eq!(endpoint.host(), host, "{text}");
+            assert_eq!(endpoint.port(), port, "{text}");
+            assert_eq!(endpoint.path(), path, "{text}");
+            assert_eq!(parse(url).as_ref(), Ok(&endpoint), "{url} round-trips");
+        }
+    }
+
+    #[test]
+    fn each_fault_is_named_with_its_position() {
+        use EndpointOverrideError as E;
+        for (text, expected) in [
+            ("127.0.0.1:8080", E::MissingScheme),
+            ("ftp://127.0.0.1", E::UnsupportedScheme),
+            ("http://fc.aliyuncs.com", E::PlainHttpNotLoopback),
+            ("http://10.0.0.7:80", E::PlainHttpNotLoopback),
+            ("http://[2001:db8::1]", E::PlainHttpNotLoopback),
+            ("https://user:pw@gw.example.com", E::Userinfo),
+            ("https://", E::EmptyHost),
+            ("https://:443", E::EmptyHost),
+            (
+                "https://gw example.com",
+                E::HostInvalidChar { found: ' ', at: 10 },
+            ),
+            (
+                "https://gw.exämple.com",
+                E::HostInvalidChar {
+                    found: 'ä', at: 13
+                },
+            ),
+            ("https://gw..example.com", E::HostEmptyLabel { at: 11 }),
+            ("https://.gw.example.com", E::HostEmptyLabel { at: 8 }),
+            (
+                "https://-gw.example.com",
+                E::HostHyphenAtLabelEdge { at: 8 },
+            ),
+            (
+                "https://gw-.example.com",
+                E::HostHyphenAtLabelEdge { at: 10 },
+            ),
+            ("https://[::1", E::InvalidIpv6 { at: 8 }),
+            ("https://[nope]", E::InvalidIpv6 { at: 8 }),
+            ("https://[::1]x", E::HostInvalidChar { found: 'x', at: 13 }),
+            ("http://127.0.0.1:", E::InvalidPort { at: 17 }),
+            ("http://127.0.0.1:0", E::InvalidPort { at: 17 }),
+            ("http://127.0.0.1:65536", E::InvalidPort { at: 17 }),
+            ("http://127.0.0.1:+80", E::InvalidPort { at: 17 }),
+            (
+                "https://gw.example.com/a b",
+                E::PathInvalidChar { found: ' ', at: 24 },
+            ),
+            (
+                "https://gw.example.com/%2e",
+                E::PathInvalidChar { found: '%', at: 23 },
+            ),
+            (
+                "https://gw.example.com/a/../b",
+                E::PathBadSegment { at: 25 },
+            ),
+            ("https://gw.example.com//a", E::PathBadSegment { at: 23 }),
+            ("https://gw.example.com/?a=1", E::QueryOrFragment { at: 23 }),
+            ("https://gw.example.com#top", E::QueryOrFragment { at: 22 }),
+        ] {
+            assert_eq!(parse(text), Err(expected), "{text}");
+        }
+        let label = "a".repeat(64);
+        assert_eq!(
+            parse(&format!("https://{label}.example.com")),
+            Err(E::HostLabelTooLong { at: 8 })
+        );
+        let long = format!(
+            "https://gw.example.com/{}",
+            "a".repeat(EndpointOverride::MAX_TEXT_LEN)
+        );
+        assert_eq!(parse(&long), Err(E::TextTooLong { len: long.len() }));
+    }
+
+    #[test]
+    fn an_fc_endpoint_still_refuses_what_the_override_takes() {
+        assert_eq!(
+            "http://127.0.0.1:8080".parse::<Endpoint>(),
+            Err(EndpointError::UnsupportedScheme)
+        );
+        assert_eq!(
+            "https://16530750.cn-shanghai.fc.aliyuncs.com:8443".parse::<Endpoint>(),
+            Err(EndpointError::Port)
+        );
+        assert!("https://gw.example.com".parse::<Endpoint>().is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_parses_or_says_why_without_panicking(text in "\\PC{0,80}") {
+            match parse(&text) {
+                Ok(endpoint) => {
+                    prop_assert!(endpoint.url().starts_with("http"));
+                    prop_assert!(!endpoint.url().ends_with('/'));
+                    prop_assert_eq!(parse(endpoint.url()), Ok(endpoint.clone()));
+                }
+                Err(error) => prop_assert!(!error.to_string().is_empty()),
+            }
+        }
+
+        #[test]
+        fn url_shaped_text_parses_or_says_why_without_panicking(
+            scheme in "(https?|HTTP|ftp)",
+            host in "[a-zA-Z0-9.\\-\\[\\]:_]{0,20}",
+            port in proptest::option::of("[0-9]{0,6}"),
+            path in "[/a-z.%?#]{0,12}",
+        ) {
+            let text = match port {
+                Some(port) => format!("{scheme}://{host}:{port}{path}"),
+                None => format!("{scheme}://{host}{path}"),
+            };
+            if let Ok(endpoint) = parse(&text) {
+                prop_assert_eq!(parse(endpoint.url()), Ok(endpoint.clone()), "{}", text);
+            }
+        }
+    }
+}

@@ -1,9 +1,9 @@
 //! The crate used as an FC client uses it, over real HTTP: a server on
 //! 127.0.0.1 answers like Function Compute behind a gateway (a 429 with an
 //! FC body, then a gateway's 502 page, then success), a real client (ureq 3,
-//! whose responses are `http::Response`s) sends each request with the
-//! `Host` of an `Endpoint`, and the retry loop is driven by the crate's
-//! `RetryClass`.
+//! whose responses are `http::Response`s) sends each request to the
+//! server's `EndpointOverride`, as a client's own tests would, and the retry
+//! loop is driven by the crate's `RetryClass`.
 //!
 //! Needs features `http` and `json` (the Cargo target says so).
 
@@ -13,7 +13,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use fc_generated::{ApiError, Endpoint, ErrorCode, Network, Region, RetryClass};
+use fc_generated::{ApiError, Endpoint, EndpointOverride, ErrorCode, Network, Region, RetryClass};
 
 /// The server stops after one connection per canned response, or after
 /// this long, whichever comes first, so a broken client cannot keep the
@@ -135,10 +135,10 @@ struct Outcome {
     body: Vec<u8>,
 }
 
-/// Sends `GET /2023-03-30/functions` to `server` with the `Host` of
-/// `endpoint` until it succeeds, backing off by the crate's retry class;
-/// gives up on a class that is not retryable, or after 4 attempts.
-fn list_functions(server: &str, endpoint: &Endpoint) -> Result<Outcome, String> {
+/// Sends `GET /2023-03-30/functions` to `endpoint` until it succeeds,
+/// backing off by the crate's retry class; gives up on a class that is not
+/// retryable, or after 4 attempts.
+fn list_functions(endpoint: &EndpointOverride) -> Result<Outcome, String> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .proxy(None) // 127.0.0.1 only, whatever the environment says
@@ -152,8 +152,7 @@ fn list_functions(server: &str, endpoint: &Endpoint) -> Result<Outcome, String> 
     };
     for attempt in 0..4u32 {
         let response = agent
-            .get(format!("{server}/2023-03-30/functions"))
-            .header(http::header::HOST, endpoint.authority().as_str())
+            .get(format!("{}/2023-03-30/functions", endpoint.url()))
             .call()
             .map_err(|error| format!("attempt {attempt}: {error}"))?;
         let (parts, mut body) = response.into_parts();
@@ -188,13 +187,15 @@ fn list_functions(server: &str, endpoint: &Endpoint) -> Result<Outcome, String> 
 #[test]
 fn a_client_retries_throttling_and_a_gateway_page_then_succeeds() {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a port on 127.0.0.1");
-    let server = format!("http://{}", listener.local_addr().expect("its address"));
+    let endpoint: EndpointOverride =
+        format!("http://{}", listener.local_addr().expect("its address"))
+            .parse()
+            .expect("a loopback URL is a valid override");
     let (seen_sender, seen) = mpsc::channel();
     let server_thread = thread::spawn(move || serve(listener, responses(), seen_sender));
 
-    let endpoint = Endpoint::new("16530750", Region::CnShanghai, Network::Public).expect("valid");
     let started = Instant::now();
-    let outcome = list_functions(&server, &endpoint).expect("the third attempt succeeds");
+    let outcome = list_functions(&endpoint).expect("the third attempt succeeds");
     let elapsed = started.elapsed();
 
     assert_eq!(
@@ -229,7 +230,8 @@ fn a_client_retries_throttling_and_a_gateway_page_then_succeeds() {
     assert_eq!(requests.len(), 3);
     for request in &requests {
         assert_eq!(request.request_line, "GET /2023-03-30/functions HTTP/1.1");
-        assert_eq!(request.host.as_deref(), Some(endpoint.host()));
+        // The client set Host from the URL; nothing set it by hand.
+        assert_eq!(request.host.as_deref(), Some(endpoint.host_and_port()));
     }
 }
 

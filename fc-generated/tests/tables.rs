@@ -155,8 +155,8 @@ fn unknown_region_is_an_error_carrying_the_input_and_a_suggestion() {
     assert_eq!(error.suggestion(), None);
     assert_eq!(
         error.to_string(),
-        "unknown region id \"mars-north-1\"; no listed region is close \
-         (see Region::ALL, or Endpoint::for_unlisted_region for a newer one)"
+        "unknown region id \"mars-north-1\"; no region in the FC API reference is close \
+         (a region newer than the reference needs its endpoint given in full)"
     );
 
     assert!("".parse::<Region>().is_err());
@@ -500,5 +500,41 @@ fn the_four_enums_share_one_string_vocabulary() {
     for &network in Network::ALL {
         assert_eq!(Network::lookup(network.as_str()), Some(network));
         assert_eq!(Network::lookup(&format!(" {network}")), None);
+    }
+}
+
+#[test]
+fn messages_for_the_person_who_wrote_the_input_name_no_rust_item() {
+    use fc_generated::{Endpoint, EndpointOverride, ErrorCode, Lang, Network};
+    let messages = [
+        "mars-north-1".parse::<Region>().unwrap_err().to_string(),
+        "FunctionNotFound"
+            .parse::<ErrorCode>()
+            .unwrap_err()
+            .to_string(),
+        "klingon".parse::<Lang>().unwrap_err().to_string(),
+        "satellite".parse::<Network>().unwrap_err().to_string(),
+        Endpoint::for_unlisted_region("1", "me-east-1-internal", Network::Public)
+            .unwrap_err()
+            .to_string(),
+        "16530750.mars-north-1.fc.aliyuncs.com"
+            .parse::<Endpoint>()
+            .unwrap_err()
+            .to_string(),
+        "http://gw.example.com"
+            .parse::<EndpointOverride>()
+            .unwrap_err()
+            .to_string(),
+    ];
+    for message in messages {
+        // A path such as `Region::ALL`: `::` after an identifier (an IPv6
+        // address such as `[::1]` is not one).
+        let names_an_item = message.match_indices("::").any(|(at, _)| {
+            message[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|before| before.is_ascii_alphabetic())
+        });
+        assert!(!names_an_item, "{message}");
     }
 }

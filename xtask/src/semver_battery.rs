@@ -312,6 +312,13 @@ fn mutations(base: &Spec) -> Vec<Mutation> {
             let annotation = &mut spec.errors[index].annotation;
             annotation.retryable = !annotation.retryable;
         });
+        add(name("message"), false, &|spec| {
+            let message = &mut spec.errors[index].message;
+            *message = match message {
+                Some(_) => None,
+                None => Some("battery '%s' failed".to_owned()),
+            };
+        });
     }
     add("errors append end".to_owned(), true, &|spec| {
         spec.errors.push(new_error("BatteryAppended"));
@@ -356,6 +363,7 @@ fn new_error(code: &str) -> ErrorSpec {
     ErrorSpec {
         code: code.to_owned(),
         http_status: 400,
+        message: Some("battery '%s' failed".to_owned()),
         cause: text("A battery test code.", "测试错误码。"),
         solution: text("None.", "无。"),
         annotation: ErrorAnnotation {
@@ -400,10 +408,11 @@ mod tests {
 
     #[test]
     fn every_mutation_of_the_real_spec_validates_and_changes_something() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        // The checkout under test, read at run time (see crate::workspace).
+        let root = Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").unwrap()).join("../spec");
         let base = fc_codegen::load::load_dir(&root).unwrap().spec;
         let mutations = mutations(&base);
-        assert_eq!(mutations.len(), 5 * 3 + 1 + 7 * 3 + 1 + 1);
+        assert_eq!(mutations.len(), 5 * 3 + 1 + 8 * 3 + 1 + 1);
         for mutation in &mutations {
             assert_ne!(mutation.spec, base, "{}", mutation.name);
             let dir = tempfile::tempdir().unwrap();

@@ -29,15 +29,21 @@ struct Metadata {
 }
 
 impl Workspace {
-    /// Asks cargo about the workspace xtask belongs to, whatever the
-    /// current directory.
+    /// Asks cargo about the workspace xtask is run in: the one whose xtask
+    /// package `cargo run` names in `CARGO_MANIFEST_DIR` when it starts
+    /// this process, else the one holding the current directory.
+    ///
+    /// Read at run time, never compiled in: when checkouts share a target
+    /// folder (worktrees under one `CARGO_TARGET_DIR`), cargo may run an
+    /// xtask binary that another checkout compiled.
     pub fn locate() -> Result<Workspace, String> {
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml");
         let mut command = Command::new(cargo_program());
-        command
-            .args(["metadata", "--format-version", "1", "--no-deps"])
-            .arg("--manifest-path")
-            .arg(&manifest);
+        command.args(["metadata", "--format-version", "1", "--no-deps"]);
+        if let Some(package) = std::env::var_os("CARGO_MANIFEST_DIR") {
+            command
+                .arg("--manifest-path")
+                .arg(Path::new(&package).join("Cargo.toml"));
+        }
         let shown = format!("{command:?}");
         let output = run(command)?;
         let metadata: Metadata = serde_json::from_slice(&output.stdout)

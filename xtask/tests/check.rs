@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fc-codegen/tests/fixtures")
+    common::manifest_dir().join("../fc-codegen/tests/fixtures")
 }
 
 fn xtask(args: &[&str], current_dir: &Path) -> Output {

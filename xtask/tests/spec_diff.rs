@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 mod common;
 
 fn fixture(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    common::manifest_dir()
         .join("tests/fixtures/spec-diff")
         .join(case)
 }

@@ -17,7 +17,7 @@ use fc_codegen::spec::{EndpointSpec, Localized, RegionSpec};
 use fc_codegen::write::render_spec;
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    common::manifest_dir()
         .parent()
         .expect("xtask lives in the workspace")
         .to_path_buf()

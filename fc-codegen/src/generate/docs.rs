@@ -127,12 +127,33 @@ pub fn crate_docs(valid: &ValidSpec) -> String {
         ]
     });
     table(&mut docs, ["Code", "Cause", "错误原因"], causes);
+
+    // The documents' message templates, where the spec has any.
+    let templates: Vec<[String; 2]> = valid
+        .errors()
+        .filter_map(|(error, _)| {
+            let message = error.message.as_deref()?;
+            Some([format!("`{}`", error.code), markdown_text(message)])
+        })
+        .collect();
+    if !templates.is_empty() {
+        let _ = writeln!(
+            docs,
+            "\n### Messages\n\nWhat the service sends as the message, `%s` standing for values \
+             from the request (see [`ErrorCode::message_template`]).\n"
+        );
+        table(&mut docs, ["Code", "Message"], templates.into_iter());
+    }
     docs
 }
 
 /// A three-column Markdown table; cells are Markdown already.
-fn table(docs: &mut String, header: [&str; 3], rows: impl Iterator<Item = [String; 3]>) {
-    let _ = writeln!(docs, "| {} |\n|---|---|---|", header.join(" | "));
+fn table<const N: usize>(
+    docs: &mut String,
+    header: [&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) {
+    let _ = writeln!(docs, "| {} |\n{}|", header.join(" | "), "|---".repeat(N));
     for row in rows {
         let _ = writeln!(docs, "| {} |", row.join(" | "));
     }

@@ -7,7 +7,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::docs::{doc_attrs, markdown_text};
-use crate::spec::{EndpointSpec, Localized, RegionSpec};
+use super::row_fields;
+use crate::spec::RegionSpec;
 use crate::validate::ValidSpec;
 
 /// The `crate::region_table! { .. }` invocation.
@@ -15,19 +16,10 @@ pub fn region_table(valid: &ValidSpec) -> TokenStream {
     let entries = valid.regions().map(|(region, variant)| {
         let docs = doc_attrs(&variant_doc_lines(region));
         let variant = Ident::new(variant, Span::call_site());
-        // Without `..`: a new model field fails to compile here until the
-        // row carries it.
-        let RegionSpec { id, name, endpoint } = region;
-        let Localized { en, zh } = name;
-        let EndpointSpec { public, internal } = endpoint;
+        let row = row_fields(region);
         quote! {
             #docs
-            const #variant: crate::RegionRow = crate::RegionRow {
-                id: #id,
-                name: crate::Localized { en: #en, zh: #zh },
-                public: #public,
-                internal: #internal,
-            };
+            const #variant: crate::RegionRow = crate::RegionRow { #row };
         }
     });
     quote! {

@@ -92,6 +92,7 @@ fn error_spec(error: ErrorCode) -> ErrorSpec {
     ErrorSpec {
         code: error.as_str().to_owned(),
         http_status: error.http_status(),
+        message: error.message_template().map(str::to_owned),
         cause: localized(|lang| error.cause(lang)),
         solution: localized(|lang| error.solution(lang)),
         annotation: ErrorAnnotation {

@@ -102,6 +102,7 @@ fn valid_error(index: usize) -> ErrorSpec {
     ErrorSpec {
         code: format!("BenchError{index}"),
         http_status: 400 + (index % 200) as u16,
+        message: None,
         cause: text(
             format!("The error message returned because benchmark condition {index} is not met."),
             format!("基准条件{index}不满足"),
@@ -134,6 +135,7 @@ fn bad_error(index: usize) -> ErrorSpec {
     ErrorSpec {
         code: format!("Bad{index}"),
         http_status: 7,
+        message: None,
         cause: text("C", "C"),
         solution: text("S", "S"),
         annotation: ErrorAnnotation {

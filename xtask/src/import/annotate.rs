@@ -2,23 +2,40 @@
 //!
 //! The documents do not say which errors a client may retry; `errors.yaml`
 //! says so in each code's `annotation`. An import keeps the annotation of
-//! every code the spec already has and gives a new code [`review_annotation`],
-//! which the import reports so that a person decides; `cargo xtask check`
+//! every code the spec already has (its `project` fields, by their
+//! declaration) and gives a new code [`review_annotation`]: the class the
+//! crate's status rule gives a code it does not know with that status
+//! (`fc_codegen::rules::status_retry`), so that importing a code never
+//! changes how a client retries it. The import reports each new code with
+//! its class so that a person decides; `cargo xtask check`
 //! ([`fc_codegen::validate::Mode::Release`]) fails until one has.
 
+use fc_codegen::rules::{status_retry, StatusRetry};
+use fc_codegen::schema::Schema;
 use fc_codegen::spec::{ErrorAnnotation, ErrorSpec};
 use fc_codegen::validate::{is_unreviewed, REVIEW_MARK};
 
-use super::join::DocumentedError;
-
-/// The annotation of a code the spec did not have: not retryable, because
-/// retrying what should not be retried costs more than the other way round.
-pub fn review_annotation() -> ErrorAnnotation {
+/// The annotation of a code the spec did not have: retried exactly as a
+/// client retries an unknown code with the same status, and marked for
+/// review.
+pub fn review_annotation(http_status: u16) -> ErrorAnnotation {
+    let class = status_retry(http_status);
     ErrorAnnotation {
-        retryable: false,
+        retryable: class != StatusRetry::NotRetryable,
         reason: format!(
-            "{REVIEW_MARK}: new in the documents; decide whether a client may retry this error and say why."
+            "{REVIEW_MARK}: new in the documents; HTTP {http_status} is {} by the crate's status rule, as for a code it does not know; decide whether a client may retry this error and say why.",
+            class_name(class)
         ),
+    }
+}
+
+/// How the import and the default reason name a class.
+pub fn class_name(class: StatusRetry) -> &'static str {
+    match class {
+        StatusRetry::Throttling => "throttling",
+        StatusRetry::Transient => "transient",
+        StatusRetry::ServerError => "a server error",
+        StatusRetry::NotRetryable => "not retryable",
     }
 }
 
@@ -33,34 +50,28 @@ pub struct Annotated {
     pub unreviewed_codes: Vec<String>,
 }
 
-/// Gives each documented code its annotation from `previous`, or the
-/// default one if `previous` does not have the code.
-pub fn annotate(documented: Vec<DocumentedError>, previous: &[ErrorSpec]) -> Annotated {
+/// Gives each documented code what the documents do not say (its
+/// `project` fields, [`Schema::carry_over`]) from `previous`, or the
+/// default annotation if `previous` does not have the code.
+pub fn annotate(documented: Vec<ErrorSpec>, previous: &[ErrorSpec]) -> Annotated {
     let mut new_codes = Vec::new();
     let mut unreviewed_codes = Vec::new();
     let errors = documented
         .into_iter()
-        .map(|error| {
-            let kept = previous.iter().find(|old| old.code == error.code);
-            let annotation = match kept {
+        .map(|mut error| {
+            match previous.iter().find(|old| old.code == error.code) {
                 Some(old) => {
-                    if is_unreviewed(&old.annotation) {
+                    error.carry_over(old);
+                    if is_unreviewed(&error.annotation) {
                         unreviewed_codes.push(error.code.clone());
                     }
-                    old.annotation.clone()
                 }
                 None => {
                     new_codes.push(error.code.clone());
-                    review_annotation()
+                    error.annotation = review_annotation(error.http_status);
                 }
-            };
-            ErrorSpec {
-                code: error.code,
-                http_status: error.http_status,
-                cause: error.cause,
-                solution: error.solution,
-                annotation,
             }
+            error
         })
         .collect();
     Annotated {

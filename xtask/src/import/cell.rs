@@ -99,6 +99,35 @@ fn entity(name: &str) -> Option<char> {
     }
 }
 
+/// Text as a browser shows it, the form both readers' [`super::page`] text
+/// is in: a no-break space is a space, each run of HTML whitespace (space,
+/// tab, line feed, form feed, carriage return) is one space, the ends are
+/// trimmed, and the stray space before punctuation is removed as [`clean`]
+/// removes it. Other characters, invisible ones included, are kept verbatim
+/// for the checks after the reader to judge. Linear in the text.
+pub(super) fn normalize(text: &str) -> String {
+    remove_space_before_punctuation(&collapse_whitespace(text))
+}
+
+/// [`normalize`] without the punctuation rule, for code (`"errorCode" :`)
+/// whose every character but its spacing is meant verbatim.
+pub(super) fn collapse_whitespace(text: &str) -> String {
+    let mut collapsed = String::with_capacity(text.len());
+    let mut space_pending = false;
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r' | '\u{a0}') {
+            space_pending = true;
+            continue;
+        }
+        if space_pending && !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        space_pending = false;
+        collapsed.push(c);
+    }
+    collapsed
+}
+
 fn remove_space_before_punctuation(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -117,7 +146,22 @@ fn remove_space_before_punctuation(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, normalize};
+
+    #[test]
+    fn normalize_turns_no_break_spaces_and_runs_into_one_space_and_trims() {
+        assert_eq!(
+            normalize("\u{a0} Contact\u{a0}\u{a0}us \r\n\t.\n"),
+            "Contact us."
+        );
+        assert_eq!(normalize("联系我们 。"), "联系我们。");
+        assert_eq!(normalize(" \u{a0}\n"), "");
+    }
+
+    #[test]
+    fn normalize_keeps_invisible_characters_verbatim() {
+        assert_eq!(normalize("a\u{202e}b \u{200b} c"), "a\u{202e}b \u{200b} c");
+    }
 
     #[test]
     fn link_markup_and_the_space_before_the_full_stop_are_removed() {

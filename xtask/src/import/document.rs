@@ -716,10 +716,9 @@ mod tests {
     use super::*;
 
     fn base_en() -> String {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/import/base.en.txt"
-        );
+        // The checkout under test, read at run time (see crate::workspace).
+        let xtask = std::env::var_os("CARGO_MANIFEST_DIR").unwrap();
+        let path = std::path::Path::new(&xtask).join("tests/fixtures/import/base.en.txt");
         std::fs::read_to_string(path).unwrap()
     }
 

@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 
 use fc_codegen::spec::{
-    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorBodySpec, Localized,
-    RegionSpec, ServiceSpec,
+    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
+    ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec,
 };
 use fc_codegen::{Diagnostic, Diagnostics};
 
@@ -25,20 +25,10 @@ pub struct Joined {
     /// `regions.yaml`, in the English export's order.
     pub regions: Vec<RegionSpec>,
     /// The error codes, in the English export's order.
-    pub errors: Vec<DocumentedError>,
-}
-
-/// An error code as the documents give it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentedError {
-    /// The code.
-    pub code: String,
-    /// Its HTTP status, the same in both exports.
-    pub http_status: u16,
-    /// Why it happens.
-    pub cause: Localized,
-    /// What to do.
-    pub solution: Localized,
+    /// The error codes as the documents give them; what the documents do
+    /// not give (the `project` fields of `fc_codegen::spec`) is left at its
+    /// default for [`super::annotate`] to fill.
+    pub errors: Vec<ErrorSpec>,
 }
 
 /// Joins `en` and `zh`, reporting every row without a partner and every
@@ -150,11 +140,7 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Diagnostic>) -> Vec
         .collect()
 }
 
-fn join_errors(
-    en: &Document,
-    zh: &Document,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<DocumentedError> {
+fn join_errors(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) -> Vec<ErrorSpec> {
     let code: fn(&ErrorRow) -> (usize, &String) = |row| (row.line, &row.code);
     report_duplicates(en, &en.errors, code, "error code", problems);
     report_duplicates(zh, &zh.errors, code, "error code", problems);
@@ -176,9 +162,10 @@ fn join_errors(
                     &en_row.http_status.to_string(),
                 ));
             }
-            Some(DocumentedError {
+            Some(ErrorSpec {
                 code: en_row.code.clone(),
                 http_status: en_row.http_status,
+                message: None,
                 cause: Localized {
                     en: en_row.cause.clone(),
                     zh: zh_row.cause.clone(),
@@ -187,6 +174,7 @@ fn join_errors(
                     en: en_row.solution.clone(),
                     zh: zh_row.solution.clone(),
                 },
+                annotation: ErrorAnnotation::default(),
             })
         },
     )
@@ -373,8 +361,10 @@ mod tests {
     use crate::import::document::{parse, EN, ZH};
 
     fn fixture(name: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
-        std::fs::read_to_string(format!("{dir}{name}")).unwrap()
+        // The checkout under test, read at run time (see crate::workspace).
+        let xtask = std::env::var_os("CARGO_MANIFEST_DIR").unwrap();
+        let path = std::path::Path::new(&xtask).join("tests/fixtures/import");
+        std::fs::read_to_string(path.join(name)).unwrap()
     }
 
     /// The problems of joining the base fixtures after editing their text.

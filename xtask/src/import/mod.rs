@@ -13,7 +13,9 @@
 mod annotate;
 mod cell;
 mod document;
+mod html;
 mod join;
+mod page;
 
 use std::path::Path;
 
@@ -63,8 +65,16 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
 
     let changes = write_spec(&spec_dir, &spec)?;
     let errors_yaml = spec_dir.join("errors.yaml").display().to_string();
-    for code in &annotated.new_codes {
-        eprintln!("warning: new error code {code:?} got the default annotation (retryable: false); review its `annotation` in {errors_yaml}");
+    for error in spec
+        .errors
+        .iter()
+        .filter(|error| annotated.new_codes.contains(&error.code))
+    {
+        let class = annotate::class_name(fc_codegen::rules::status_retry(error.http_status));
+        eprintln!(
+            "warning: new error code {:?} (HTTP {}): {class} by the status rule, so retryable: {}; review its `annotation` in {errors_yaml}",
+            error.code, error.http_status, error.annotation.retryable
+        );
     }
     for code in &annotated.unreviewed_codes {
         eprintln!("warning: error code {code:?} still has the default annotation; review it in {errors_yaml}");

@@ -17,7 +17,7 @@ use serde::Serialize;
 use fc_codegen::spec::{DocumentSpec, ErrorSpec, RegionSpec};
 
 use super::markdown::summary_line;
-use super::semver::{entry_bump, field_rule, required_bump, Bump, Rule, ADDED, MOVED, REMOVED};
+use super::semver::{entry_bump, required_bump, Bump, Rule, ADDED, MOVED, REMOVED};
 use super::{ChangedEntry, FieldChange, ListDiff, SpecDiff};
 
 /// The version of this JSON shape.
@@ -142,9 +142,9 @@ impl Serialize for ChangedEntry {
 /// The field's path, its rule, then the old and new value.
 impl Serialize for FieldChange {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let rule = field_rule(self.field);
+        let rule = self.rule;
         let mut json = serializer.serialize_struct("FieldChange", 5)?;
-        json.serialize_field("field", self.field.path())?;
+        json.serialize_field("field", &self.path)?;
         json.serialize_field("bump", &rule.bump)?;
         json.serialize_field("reason", rule.reason)?;
         json.serialize_field("old", &self.old)?;

@@ -3,9 +3,11 @@
 
 use std::fmt::Write as _;
 
-use fc_codegen::spec::{DocumentSpec, ErrorSpec, Localized, RegionSpec};
+use fc_codegen::spec::{
+    DocumentSpec, EndpointSpec, ErrorAnnotation, ErrorSpec, Localized, RegionSpec,
+};
 
-use super::semver::{entry_bump, field_rule, required_bump, Rule, ADDED, MOVED, REMOVED};
+use super::semver::{entry_bump, required_bump, Rule, ADDED, MOVED, REMOVED};
 use super::{ChangedEntry, FieldChange, FieldValue, ListDiff, Moved, Placed, SpecDiff};
 
 /// One line saying what changed and the bump it requires, e.g.
@@ -133,40 +135,58 @@ fn heading(out: &mut String, title: &str, rule: Rule) {
     );
 }
 
+// An added or removed entry is listed field by field, each struct
+// destructured without `..`: a field added to the model fails to compile
+// here until the report shows it.
+
 fn region_lines(out: &mut String, type_name: &str, placed: &Placed<RegionSpec>) {
-    let region = &placed.entry;
+    let RegionSpec {
+        id,
+        name,
+        endpoint: EndpointSpec { public, internal },
+    } = &placed.entry;
     let _ = writeln!(
         out,
         "- {} at `{type_name}::ALL[{}]`",
-        code(&region.id),
+        code(id),
         placed.index
     );
-    localized_lines(out, "name", &region.name);
+    localized_lines(out, "name", name);
     let _ = writeln!(
         out,
         "  - endpoints: {} (public), {} (internal)",
-        code(&region.endpoint.public),
-        code(&region.endpoint.internal)
+        code(public),
+        code(internal)
     );
 }
 
 fn error_lines(out: &mut String, type_name: &str, placed: &Placed<ErrorSpec>) {
-    let error = &placed.entry;
+    let ErrorSpec {
+        code: error_code,
+        http_status,
+        message,
+        cause,
+        solution,
+        annotation: ErrorAnnotation { retryable, reason },
+    } = &placed.entry;
     let _ = writeln!(
         out,
         "- {} at `{type_name}::ALL[{}]`: HTTP {}, {}",
-        code(&error.code),
+        code(error_code),
         placed.index,
-        error.http_status,
-        if error.annotation.retryable {
+        http_status,
+        if *retryable {
             "retryable"
         } else {
             "not retryable"
         }
     );
-    localized_lines(out, "cause", &error.cause);
-    localized_lines(out, "solution", &error.solution);
-    let _ = writeln!(out, "  - retry reason: {}", code(&error.annotation.reason));
+    if let Some(message) = message {
+        let _ = writeln!(out, "  - message: {}", code(message));
+    }
+    localized_lines(out, "cause", cause);
+    localized_lines(out, "solution", solution);
+    let _ = writeln!(out, "  - retry reason: {}", code(reason));
 }
 
 fn localized_lines(out: &mut String, label: &str, text: &Localized) {
@@ -189,10 +209,10 @@ fn changed_entry_lines(out: &mut String, entry: &ChangedEntry) {
 /// `- `field`: bump (reason): old → new`; localized text gets a line per
 /// language, the unchanged one marked so.
 fn field_lines(out: &mut String, change: &FieldChange) {
-    let rule = field_rule(change.field);
+    let rule = change.rule;
     let label = format!(
         "- `{}`: {} ({})",
-        change.field.path(),
+        change.path,
         rule.bump.name(),
         rule.reason
     );
@@ -229,6 +249,7 @@ fn value(value: &FieldValue) -> String {
         FieldValue::Status(status) => format!("`{status}`"),
         FieldValue::Flag(flag) => format!("`{flag}`"),
         FieldValue::Localized(text) => format!("en {}, zh {}", code(&text.en), code(&text.zh)),
+        FieldValue::Absent => "(none)".to_owned(),
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! The pipeline, one module a stage: [`source`] turns `REV|DIR` into a
 //! validated spec, [`diff`] compares two specs entry by entry, [`semver`]
-//! applies the bump rules (README, "Spec diffs and SemVer"), and
+//! applies the bump rules (MAINTAINING.md, "Spec diffs and SemVer"), and
 //! [`markdown`] and [`json`] render the report.
 //!
 //! Other commands (such as `cargo xtask import`) call [`diff`] and
@@ -19,10 +19,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use fc_codegen::spec::{
-    DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
-    ErrorBodySpec, ErrorSpec, Localized, RegionSpec, ServiceSpec, Spec,
-};
+use fc_codegen::schema::{DiffField, Rule, Schema};
+use fc_codegen::spec::{Documents, ErrorSpec, RegionSpec, Spec};
+
+pub use fc_codegen::schema::FieldValue;
 
 pub use command::spec_diff;
 // `cargo xtask import` prints the summary.
@@ -111,95 +111,15 @@ pub struct Moved {
 /// One field's old and new value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
-    /// Which field.
-    pub field: Field,
+    /// The field's path in its spec file (`endpoint.public`), as the report
+    /// and the JSON name it.
+    pub path: String,
+    /// The SemVer rule its declaration in `fc_codegen::spec` gives.
+    pub rule: Rule,
     /// Its value in the old spec.
     pub old: FieldValue,
     /// Its value in the new spec.
     pub new: FieldValue,
-}
-
-/// A field that can change; the SemVer rules are keyed on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Field {
-    /// `documents.en.title` (`doc_title(Lang::En)`).
-    DocumentTitleEn,
-    /// `documents.en.version` (`doc_version(Lang::En)`).
-    DocumentVersionEn,
-    /// `documents.zh.title`.
-    DocumentTitleZh,
-    /// `documents.zh.version`.
-    DocumentVersionZh,
-    /// `domain.format` (`DOMAIN_FORMAT`).
-    DomainFormat,
-    /// `domain.example.account_id` (`DOMAIN_EXAMPLE_ACCOUNT_ID`).
-    DomainExampleAccountId,
-    /// `domain.example.region` (`DOMAIN_EXAMPLE_REGION`).
-    DomainExampleRegion,
-    /// `domain.example.host` (`DOMAIN_EXAMPLE_HOST`).
-    DomainExampleHost,
-    /// `error_body.code_field` (`ERROR_CODE_FIELD`).
-    ErrorBodyCode,
-    /// `error_body.message_field` (`ERROR_MESSAGE_FIELD`).
-    ErrorBodyMessage,
-    /// A region's `name` (`Region::name`).
-    RegionName,
-    /// A region's `endpoint.public` (`Region::endpoint(Network::Public)`).
-    EndpointPublic,
-    /// A region's `endpoint.internal` (`Region::endpoint(Network::Internal)`).
-    EndpointInternal,
-    /// An error code's `http_status` (`ErrorCode::http_status`).
-    HttpStatus,
-    /// An error code's `cause` (`ErrorCode::cause`).
-    Cause,
-    /// An error code's `solution` (`ErrorCode::solution`).
-    Solution,
-    /// An error code's `annotation.retryable` (`ErrorCode::is_retryable`).
-    Retryable,
-    /// An error code's `annotation.reason` (the rustdoc of the variant).
-    RetryReason,
-}
-
-impl Field {
-    /// The field's path in its spec file, as the report and the JSON name it.
-    pub fn path(self) -> &'static str {
-        match self {
-            Field::DocumentTitleEn => "documents.en.title",
-            Field::DocumentVersionEn => "documents.en.version",
-            Field::DocumentTitleZh => "documents.zh.title",
-            Field::DocumentVersionZh => "documents.zh.version",
-            Field::DomainFormat => "domain.format",
-            Field::DomainExampleAccountId => "domain.example.account_id",
-            Field::DomainExampleRegion => "domain.example.region",
-            Field::DomainExampleHost => "domain.example.host",
-            Field::ErrorBodyCode => "error_body.code_field",
-            Field::ErrorBodyMessage => "error_body.message_field",
-            Field::RegionName => "name",
-            Field::EndpointPublic => "endpoint.public",
-            Field::EndpointInternal => "endpoint.internal",
-            Field::HttpStatus => "http_status",
-            Field::Cause => "cause",
-            Field::Solution => "solution",
-            Field::Retryable => "annotation.retryable",
-            Field::RetryReason => "annotation.reason",
-        }
-    }
-}
-
-/// A field's value: localized text keeps both languages, so a reviewer sees
-/// the language that did not change beside the one that did. The JSON is a
-/// string, a number, a boolean, or `{"en": .., "zh": ..}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum FieldValue {
-    /// A plain string.
-    Text(String),
-    /// A text in English and Chinese.
-    Localized(Localized),
-    /// An HTTP status.
-    Status(u16),
-    /// A yes/no annotation.
-    Flag(bool),
 }
 
 /// Compares two specs: regions by `id`, error codes by `code`, the service
@@ -222,108 +142,37 @@ pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
     SpecDiff {
         old_documents: old_service.documents.clone(),
         new_documents: new_service.documents.clone(),
-        service: changes(service_fields(old_service), service_fields(new_service)),
-        regions: list_diff(old_regions, new_regions, |r| &r.id, region_fields),
-        errors: list_diff(old_errors, new_errors, |e| &e.code, error_fields),
+        service: changes(fields(old_service), fields(new_service)),
+        regions: list_diff(old_regions, new_regions, |r| &r.id),
+        errors: list_diff(old_errors, new_errors, |e| &e.code),
     }
 }
 
-/// A struct's fields and their values, in spec field order; the diff
-/// compares one side's list with the other's.
-type Fields = Vec<(Field, FieldValue)>;
+/// A struct's compared fields, with their values and rules, in declaration
+/// order; the key a list is matched on is not among them.
+fn fields(value: &impl Schema) -> Vec<DiffField> {
+    let mut fields = Vec::new();
+    value.diff_fields(&mut Vec::new(), &mut fields);
+    fields
+}
 
 /// The fields whose values differ between two lists of the same struct.
-fn changes(old: Fields, new: Fields) -> Vec<FieldChange> {
+fn changes(old: Vec<DiffField>, new: Vec<DiffField>) -> Vec<FieldChange> {
     old.into_iter()
         .zip(new)
-        .filter(|((_, old), (_, new))| old != new)
-        .map(|((field, old), (_, new))| FieldChange { field, old, new })
+        .filter(|(old, new)| old.value != new.value)
+        .map(|(old, new)| FieldChange {
+            path: old.path,
+            rule: old.rule,
+            old: old.value,
+            new: new.value,
+        })
         .collect()
-}
-
-// Every struct of the spec model is destructured in full, without `..`:
-// a field added to the model fails to compile here until the diff compares
-// it and `semver::field_rule` gives it a bump, instead of being reported as
-// "no change".
-
-fn service_fields(service: &ServiceSpec) -> Fields {
-    let ServiceSpec {
-        documents: Documents { en, zh },
-        domain: DomainSpec { format, example },
-        error_body: ErrorBodySpec {
-            code_field,
-            message_field,
-        },
-    } = service;
-    let DocumentSpec {
-        title: en_title,
-        version: en_version,
-    } = en;
-    let DocumentSpec {
-        title: zh_title,
-        version: zh_version,
-    } = zh;
-    let DomainExample {
-        account_id,
-        region,
-        host,
-    } = example;
-    [
-        (Field::DocumentTitleEn, en_title),
-        (Field::DocumentVersionEn, en_version),
-        (Field::DocumentTitleZh, zh_title),
-        (Field::DocumentVersionZh, zh_version),
-        (Field::DomainFormat, format),
-        (Field::DomainExampleAccountId, account_id),
-        (Field::DomainExampleRegion, region),
-        (Field::DomainExampleHost, host),
-        (Field::ErrorBodyCode, code_field),
-        (Field::ErrorBodyMessage, message_field),
-    ]
-    .map(|(field, text)| (field, FieldValue::Text(text.clone())))
-    .to_vec()
-}
-
-/// The id is the key the lists are matched on, so it is not a field here.
-fn region_fields(region: &RegionSpec) -> Fields {
-    let RegionSpec {
-        id: _,
-        name,
-        endpoint: EndpointSpec { public, internal },
-    } = region;
-    vec![
-        (Field::RegionName, FieldValue::Localized(name.clone())),
-        (Field::EndpointPublic, FieldValue::Text(public.clone())),
-        (Field::EndpointInternal, FieldValue::Text(internal.clone())),
-    ]
-}
-
-/// The code is the key the lists are matched on, so it is not a field here.
-fn error_fields(error: &ErrorSpec) -> Fields {
-    let ErrorSpec {
-        code: _,
-        http_status,
-        cause,
-        solution,
-        annotation: ErrorAnnotation { retryable, reason },
-    } = error;
-    vec![
-        (Field::HttpStatus, FieldValue::Status(*http_status)),
-        (Field::Cause, FieldValue::Localized(cause.clone())),
-        (Field::Solution, FieldValue::Localized(solution.clone())),
-        (Field::Retryable, FieldValue::Flag(*retryable)),
-        (Field::RetryReason, FieldValue::Text(reason.clone())),
-    ]
 }
 
 /// Matches two lists by key and sorts every entry into added, removed,
 /// changed and moved.
-fn list_diff<T: Clone>(
-    old: &[T],
-    new: &[T],
-    key: impl Fn(&T) -> &String,
-    fields: fn(&T) -> Fields,
-) -> ListDiff<T> {
+fn list_diff<T: Clone + Schema>(old: &[T], new: &[T], key: impl Fn(&T) -> &String) -> ListDiff<T> {
     let old_index = first_index_by_key(old, &key);
     let new_index = first_index_by_key(new, &key);
 

@@ -1,47 +1,14 @@
 //! The SemVer rules for `fc-generated`, one function a kind of change.
 //!
-//! README, "Spec diffs and SemVer", states the same rules with their
+//! MAINTAINING.md, "Spec diffs and SemVer", states the same rules with their
 //! reasons; the tests below pin each one.
 
-use serde::Serialize;
+use super::{FieldChange, ListDiff, SpecDiff};
 
-use super::{Field, FieldChange, ListDiff, SpecDiff};
-
-/// The version bump a change requires, weakest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Bump {
-    /// Nothing users can see changed.
-    None,
-    /// Text people read changed; programs behave the same.
-    Patch,
-    /// Something was added, or a program may see a different value.
-    Minor,
-    /// Code may stop compiling, or requests go elsewhere or are sent a
-    /// different number of times.
-    Major,
-}
-
-impl Bump {
-    /// The lowercase name used in reports (`major`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Bump::None => "none",
-            Bump::Patch => "patch",
-            Bump::Minor => "minor",
-            Bump::Major => "major",
-        }
-    }
-}
-
-/// A rule's verdict: the bump and the reason shown beside the change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rule {
-    /// The bump the change requires.
-    pub bump: Bump,
-    /// Why, in a few words, for the report.
-    pub reason: &'static str,
-}
+// The version bump and a rule are declared beside the spec's fields, each
+// field's rule in its declaration (`fc_codegen::spec`); the rules of whole
+// entries are here.
+pub use fc_codegen::schema::{Bump, Rule};
 
 const fn rule(bump: Bump, reason: &'static str) -> Rule {
     Rule { bump, reason }
@@ -68,40 +35,6 @@ pub const MOVED: Rule = rule(
     "the order of `ALL` changes; discriminants and `Ord` do not",
 );
 
-/// The rule for a changed field.
-pub fn field_rule(field: Field) -> Rule {
-    match field {
-        Field::EndpointPublic | Field::EndpointInternal => {
-            rule(Bump::Major, "requests silently go to a different host")
-        }
-        Field::Retryable => rule(
-            Bump::Major,
-            "retry loops send requests again that they used to give up on, or the reverse",
-        ),
-        Field::DomainFormat => rule(Bump::Major, "every request's host is built differently"),
-        Field::ErrorBodyCode | Field::ErrorBodyMessage => rule(
-            Bump::Major,
-            "error bodies are read from a different JSON field",
-        ),
-        Field::HttpStatus => rule(
-            Bump::Minor,
-            "a program reads a different value; it follows the documents",
-        ),
-        Field::DocumentVersionEn | Field::DocumentVersionZh => {
-            rule(Bump::Patch, "the documents' version; `doc_version` changes")
-        }
-        Field::DocumentTitleEn
-        | Field::DocumentTitleZh
-        | Field::RegionName
-        | Field::Cause
-        | Field::Solution
-        | Field::RetryReason => rule(Bump::Patch, "text only"),
-        Field::DomainExampleAccountId | Field::DomainExampleRegion | Field::DomainExampleHost => {
-            rule(Bump::Patch, "the documents' example, used in no request")
-        }
-    }
-}
-
 /// The bump `fc-generated` needs for this diff: the strongest rule that any
 /// of its changes triggers, or [`Bump::None`] when nothing changed.
 pub fn required_bump(diff: &SpecDiff) -> Bump {
@@ -125,7 +58,7 @@ fn list_bump<T>(list: &ListDiff<T>) -> Bump {
 pub fn entry_bump(changes: &[FieldChange]) -> Bump {
     changes
         .iter()
-        .map(|change| field_rule(change.field).bump)
+        .map(|change| change.rule.bump)
         .max()
         .unwrap_or(Bump::None)
 }
@@ -162,6 +95,7 @@ mod tests {
         ErrorSpec {
             code: code.to_owned(),
             http_status,
+            message: Some("%s".to_owned()),
             cause: text("A cause.", "原因"),
             solution: text("A solution.", "解决方案"),
             annotation: ErrorAnnotation {
@@ -285,6 +219,23 @@ mod tests {
     #[test]
     fn changed_http_status_is_minor() {
         assert_eq!(bump_after(|s| s.errors[1].http_status = 429), Bump::Minor);
+    }
+
+    #[test]
+    fn changed_message_template_is_minor() {
+        let changed = |s: &mut Spec| s.errors[0].message = Some("service '%s' is gone".to_owned());
+        assert_eq!(bump_after(changed), Bump::Minor);
+    }
+
+    #[test]
+    fn added_or_removed_message_template_is_minor() {
+        assert_eq!(bump_after(|s| s.errors[0].message = None), Bump::Minor);
+        let old = {
+            let mut spec = base();
+            spec.errors[0].message = None;
+            spec
+        };
+        assert_eq!(required_bump(&diff(&old, &base())), Bump::Minor);
     }
 
     #[test]

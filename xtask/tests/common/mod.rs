@@ -3,7 +3,7 @@
 
 #![allow(dead_code)] // each test binary uses its own part
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// `git ARGS` in `dir`, with the user's and the system's configuration and
@@ -34,11 +34,11 @@ pub fn under_ci() -> bool {
     !matches!(ci.as_str(), "" | "0" | "false")
 }
 
-/// Whether `cargo semver-checks` can run. Where it cannot, says so plainly
-/// for `test` and returns `false`, except under CI, where the test fails:
-/// CI must never pass without having run the comparison.
+/// Whether `cargo semver-checks` can run. Where it cannot, says so on the
+/// terminal for `test` and returns `false`, except under CI, where the test
+/// fails: CI must never pass without having run the comparison.
 pub fn semver_checks_available(test: &str) -> bool {
-    let installed = Command::new(env!("CARGO"))
+    let installed = Command::new(cargo_program())
         .args(["semver-checks", "--version"])
         .output()
         .is_ok_and(|output| output.status.success());
@@ -48,7 +48,37 @@ pub fn semver_checks_available(test: &str) -> bool {
              (cargo install --locked cargo-semver-checks)"
         );
         assert!(!under_ci(), "{message}; CI requires it");
-        eprintln!("{message}");
+        say_on_terminal(&format!("\nnote: {message}\n"));
     }
     installed
+}
+
+/// xtask's folder in the checkout being tested, as `cargo test` sets it for
+/// the test process. Read at run time: a path compiled into the test
+/// binary would name whichever checkout compiled it, when checkouts share
+/// a target folder and cargo reuses the binary.
+pub fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .expect("cargo test sets CARGO_MANIFEST_DIR")
+}
+
+/// The cargo running the tests (`CARGO`, set by cargo at run time), else
+/// `cargo`.
+pub fn cargo_program() -> std::ffi::OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+/// A scratch folder below the target folder, kept between runs.
+pub fn target_tmpdir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+}
+
+/// Writes `note` to the process's stderr itself. The test harness captures
+/// `eprintln!` (and shows it only for a failing test), so a skip reported
+/// that way is never seen; a write to the `Stderr` handle is not captured,
+/// which is how `import.rs` reports missing documents too.
+pub fn say_on_terminal(note: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(note.as_bytes());
 }
