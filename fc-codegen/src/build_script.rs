@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostics;
+use crate::generate::Generated;
 use crate::load::SPEC_FILES;
 use crate::render::render_compact;
 
@@ -12,6 +13,21 @@ use crate::render::render_compact;
 pub const CODE_FILE: &str = "fc_generated.rs";
 /// The generated crate docs, for `#![doc = include_str!(...)]`.
 pub const DOCS_FILE: &str = "fc_generated.md";
+/// Where the repository keeps the committed copy of [`output_files`],
+/// relative to its root: what `fc-generated` compiles without its feature
+/// `codegen`. `cargo xtask codegen` writes it; a test holds it equal.
+pub const COMMITTED_DIR: &str = "fc-generated/src/generated";
+
+/// The files the pipeline makes for a generated spec, by name: [`CODE_FILE`]
+/// (the compact rendering) and [`DOCS_FILE`]. The build script writes them
+/// into `OUT_DIR`, `cargo xtask codegen` into [`COMMITTED_DIR`]: the same
+/// bytes either way.
+pub fn output_files(generated: &Generated) -> [(&'static str, String); 2] {
+    [
+        (CODE_FILE, render_compact(generated)),
+        (DOCS_FILE, generated.crate_docs.clone()),
+    ]
+}
 
 /// Runs the pipeline on `spec_dir` from a build script.
 ///
@@ -30,10 +46,10 @@ pub fn run(spec_dir: impl AsRef<Path>) {
     };
     match crate::generate_dir(spec_dir) {
         Ok(generated) => {
-            let written = write_if_changed(&out_dir.join(CODE_FILE), &render_compact(&generated))
-                .and_then(|()| write_if_changed(&out_dir.join(DOCS_FILE), &generated.crate_docs));
-            if let Err(error) = written {
-                fail(&format!("cannot write into {}: {error}", out_dir.display()));
+            for (name, text) in output_files(&generated) {
+                if let Err(error) = write_if_changed(&out_dir.join(name), &text) {
+                    fail(&format!("cannot write into {}: {error}", out_dir.display()));
+                }
             }
         }
         Err(errors) => fail(&failure_report(&errors)),

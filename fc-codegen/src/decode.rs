@@ -3,10 +3,10 @@
 //! Every mapping is checked against the fields it may hold, so each missing,
 //! unknown or mistyped field is a problem with its path, and all of an
 //! entry's problems are reported in one run, not just the first as a serde
-//! derive would. Walking `serde_yaml::Value` by hand also keeps the
+//! derive would. Walking `serde_norway::Value` by hand also keeps the
 //! generator small to compile: every user of `fc-generated` compiles it.
 
-use serde_yaml::{Mapping, Value};
+use serde_norway::{Mapping, Value};
 
 use crate::schema::FieldType;
 
@@ -219,7 +219,7 @@ mod tests {
 
     /// Each problem as `entry/field: message`, and each gap as `entry/field`.
     fn decode<T: FieldType>(yaml: &str, key: &'static str) -> (Vec<String>, Vec<String>) {
-        let value: Value = serde_yaml::from_str(yaml).unwrap();
+        let value: Value = serde_norway::from_str(yaml).unwrap();
         let decoded = list::<T>(&value, key);
         let place = |entry: Option<usize>, field: &[&str]| format!("{entry:?}/{}", field.join("."));
         let problems = decoded
@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn what_decoded_beside_a_problem_is_kept() {
-        let value: Value = serde_yaml::from_str(
+        let value: Value = serde_norway::from_str(
             "errors:\n  - {code: A, http_status: x, cause: {en: a, zh: b}, solution: {en: c, zh: d}, annotation: {reason: r}}\n",
         )
         .unwrap();

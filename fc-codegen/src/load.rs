@@ -15,7 +15,7 @@ use std::cell::OnceCell;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde_yaml::Value;
+use serde_norway::Value;
 
 use crate::decode::{self, Decoded};
 use crate::diagnostic::{Diagnostic, Diagnostics, Entry};
@@ -400,8 +400,8 @@ fn decode_file<T>(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<(Decoded<T>, SourceFile)> {
     let file = file?;
-    // Syntax and duplicate keys: serde_yaml checks both when it builds a `Value`.
-    let value = match serde_yaml::from_str::<Value>(&file.text) {
+    // Syntax and duplicate keys: serde_norway checks both when it builds a `Value`.
+    let value = match serde_norway::from_str::<Value>(&file.text) {
         Ok(Value::Null) => {
             errors.push(file.problem(None, &[], "the file is empty"));
             return None;
@@ -428,10 +428,10 @@ fn decode_file<T>(
     Some((decoded, file))
 }
 
-/// Every duplicated key of a block mapping, with both lines, and serde_yaml's
-/// error unless it is one of them: serde_yaml stops at the first problem and
+/// Every duplicated key of a block mapping, with both lines, and serde_norway's
+/// error unless it is one of them: serde_norway stops at the first problem and
 /// places a duplicate at its mapping's start, which is how it is recognised.
-fn parse_problems(file: &SourceFile, error: &serde_yaml::Error) -> Vec<Diagnostic> {
+fn parse_problems(file: &SourceFile, error: &serde_norway::Error) -> Vec<Diagnostic> {
     let duplicates = file.lines().duplicate_keys();
     let location = error
         .location()
@@ -453,7 +453,7 @@ fn parse_problems(file: &SourceFile, error: &serde_yaml::Error) -> Vec<Diagnosti
             ),
             None => (None, error.to_string()),
         };
-        // A problem serde_yaml met while building values starts with the
+        // A problem serde_norway met while building values starts with the
         // path it was at (`regions[0].name: ...`), a syntax error does not.
         let entry = line
             .and_then(|line| file.entry_at_line(line))
@@ -496,7 +496,7 @@ mod tests {
 
     fn parse_report(text: &str) -> Vec<String> {
         let file = SourceFile::new(Path::new("regions.yaml"), SPEC_LISTS[1], text.to_owned());
-        let error = serde_yaml::from_str::<Value>(text).unwrap_err();
+        let error = serde_norway::from_str::<Value>(text).unwrap_err();
         parse_problems(&file, &error)
             .iter()
             .map(ToString::to_string)
@@ -526,7 +526,7 @@ mod tests {
 
     #[test]
     fn a_duplicate_in_a_flow_mapping_keeps_the_parsers_report() {
-        // The scan reads block mappings only; serde_yaml names the path.
+        // The scan reads block mappings only; serde_norway names the path.
         assert_eq!(
             parse_report("regions:\n  - {id: a, id: b}\n"),
             ["regions.yaml:2: regions[0]: duplicate entry with key \"id\" at column 5"]

@@ -1,6 +1,6 @@
 //! Finds lines in a spec file's text where the parser gives none.
 //!
-//! serde_yaml gives a position for a parse error (`Error::location`), and the
+//! serde_norway gives a position for a parse error (`Error::location`), and the
 //! loader uses it; but it gives none for the values it returns, and for a
 //! duplicated key only the position of the mapping that holds it. So this
 //! module reads the block-style YAML the spec is written in for exactly
@@ -34,7 +34,7 @@ impl LineIndex {
     /// Indexes a file's text.
     pub fn new(text: &str) -> Self {
         // Broken where libyaml breaks lines, so a line here is the line
-        // serde_yaml's `Error::location` names.
+        // serde_norway's `Error::location` names.
         let lines: Vec<String> = yaml_lines(text).map(str::to_owned).collect();
         let mut key_lines: HashMap<String, Vec<usize>> = HashMap::new();
         for (number, line) in lines.iter().enumerate() {
@@ -183,7 +183,7 @@ pub struct DuplicateKey {
     pub first_line: usize,
     /// The 1-based line of the repetition.
     pub line: usize,
-    /// The 1-based line and column where the mapping starts, as serde_yaml
+    /// The 1-based line and column where the mapping starts, as serde_norway
     /// places its duplicate-key error.
     pub mapping_start: (usize, usize),
 }

@@ -1,9 +1,9 @@
-//! A cheap pass over a spec file's text before serde_yaml parses it,
+//! A cheap pass over a spec file's text before serde_norway parses it,
 //! refusing what would make the parser slow or its error unplaced.
 //!
 //! - Nesting deeper than [`MAX_NESTING_DEPTH`]: libyaml's cost grows with
 //!   depth faster than with size (200 KB of `[[[[` took 40 s to reach
-//!   serde_yaml's recursion limit), so depth is counted here, in one pass,
+//!   serde_norway's recursion limit), so depth is counted here, in one pass,
 //!   and the file refused with the line where the limit is crossed.
 //! - A byte order mark after the first character: libyaml reads it as the
 //!   start of another document and reports "more than one document" with no
@@ -18,7 +18,7 @@
 /// The deepest nesting a spec file may have: blocks and flow collections
 /// together. The spec's deepest value (`errors[i].annotation.reason`) is 4
 /// levels down; 32 is 8 times that, so a hand-edited or differently laid
-/// out spec never meets it, and a quarter of serde_yaml's own limit (128),
+/// out spec never meets it, and a quarter of serde_norway's own limit (128),
 /// well below the depths where libyaml's time runs away.
 pub const MAX_NESTING_DEPTH: usize = 32;
 

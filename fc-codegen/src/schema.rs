@@ -28,7 +28,7 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
-use serde_yaml::{Mapping, Value as Yaml};
+use serde_norway::{Mapping, Value as Yaml};
 
 use crate::decode::Decoder;
 
@@ -400,7 +400,7 @@ macro_rules! spec_struct {
 
             fn decode_fields(
                 decoder: &mut crate::decode::Decoder,
-                mapping: &serde_yaml::Mapping,
+                mapping: &serde_norway::Mapping,
                 at: &[&'static str],
             ) -> Self {
                 $name {
@@ -465,7 +465,7 @@ macro_rules! spec_struct {
         impl crate::schema::FieldType for $name {
             fn decode(
                 decoder: &mut crate::decode::Decoder,
-                value: &serde_yaml::Value,
+                value: &serde_norway::Value,
                 at: &[&'static str],
             ) -> Self {
                 use crate::schema::Schema;

@@ -131,7 +131,7 @@ pub fn quoted(text: &str) -> String {
 ///
 /// Escaped besides `"` and `\`: C0 and C1 controls and DEL, which YAML does
 /// not allow raw; U+0085, U+2028 and U+2029, which YAML 1.1 (libyaml, under
-/// serde_yaml) reads as line breaks; U+FFFE and U+FFFF, which libyaml rejects
+/// serde_norway) reads as line breaks; U+FFFE and U+FFFF, which libyaml rejects
 /// as unprintable; and U+FEFF, which loads fine but is invisible and dropped
 /// by some editors as a byte order mark.
 pub fn escaped(text: &str) -> String {

@@ -28,12 +28,13 @@ pub struct Cli {
 /// One maintainer command.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate spec/, write the generated code readably to the target
-    /// folder's codegen/, print a summary.
+    /// Validate spec/, rewrite the committed tables
+    /// (fc-generated/src/generated/) where they changed, write the generated
+    /// code readably to the target folder's codegen/, print a summary.
     ///
     /// The target folder is cargo's: `CARGO_TARGET_DIR` or `build.target-dir`
     /// when set, else target/ of the workspace.
-    Codegen,
+    Codegen(CodegenOptions),
     /// Validate spec/ (or the spec folder DIR) and report every problem as
     /// the build does, exiting with 1 on a bad spec.
     ///
@@ -60,9 +61,10 @@ pub enum Command {
     /// insertion, append and reorder is at most minor. Needs
     /// cargo-semver-checks; works under the target folder's semver-battery/.
     SemverBattery,
-    /// Time a cold build of a consumer with and without fc-generated,
-    /// against the serde_yaml floor (when build.rs re-runs is pinned by
-    /// fc-codegen's generated_crate test).
+    /// Time a cold build of a consumer with fc-generated (default, and with
+    /// the shipped tables) and without it, against the serde_yaml floor
+    /// (when build.rs re-runs is pinned by fc-codegen's generated_crate
+    /// test).
     ///
     /// Scratch crates and their target folders go under the target folder's
     /// bench-build/.
@@ -72,6 +74,15 @@ pub enum Command {
     ///
     /// Synthetic specs go under the target folder's bench-codegen/.
     BenchCodegen(BenchCodegenOptions),
+}
+
+/// `cargo xtask codegen [--check]`.
+#[derive(Debug, Args)]
+pub struct CodegenOptions {
+    /// Write nothing; fail, naming the command to run, if the committed
+    /// tables differ from what the generator makes of spec/ (for CI).
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// `cargo xtask check [DIR]`.
@@ -122,16 +133,16 @@ pub struct ImportOptions {
     pub spec_dir: Option<PathBuf>,
 }
 
-/// `cargo xtask bench-build [--runs N] [--shipped]`.
+/// `cargo xtask bench-build [--runs N] [--yaml-forks]`.
 #[derive(Debug, Args)]
 pub struct BenchBuildOptions {
     /// Cold builds of each consumer (the median is reported).
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = positive)]
     pub runs: usize,
-    /// Also time a consumer of fc-generated with its code pre-generated
-    /// and no build script.
+    /// Also time the floor with serde_norway and with serde_yaml_ng in
+    /// serde_yaml's place.
     #[arg(long)]
-    pub shipped: bool,
+    pub yaml_forks: bool,
 }
 
 /// `cargo xtask bench-codegen [--runs N] [--compile]`.

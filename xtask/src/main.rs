@@ -1,7 +1,9 @@
 //! Maintainer commands: `cargo xtask <command>`, declared in [`cli`].
 //!
-//! - `codegen`: validate `spec/`, render the generated code readably to
-//!   `codegen/` in cargo's target folder, and print a summary.
+//! - `codegen [--check]`: validate `spec/`, rewrite the committed tables
+//!   (`fc-generated/src/generated/`), render the generated code readably to
+//!   `codegen/` in cargo's target folder, and print a summary; with
+//!   `--check`, write nothing and fail if the committed tables are stale.
 //! - `check [DIR]`: validate `spec/` (or `DIR`) and report every problem, as
 //!   the build does, exiting non-zero on a bad spec.
 //! - `spec-diff`: what a spec change means for users, and its SemVer bump.
@@ -44,7 +46,10 @@ fn main() -> ExitCode {
 /// Hands each command its options.
 fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Codegen => codegen::codegen(&Workspace::locate()?),
+        Command::Codegen(options) if options.check => {
+            codegen::check_committed(&Workspace::locate()?)
+        }
+        Command::Codegen(_) => codegen::codegen(&Workspace::locate()?),
         Command::Check(options) => match options.dir {
             Some(dir) => codegen::check(&dir),
             None => codegen::check_workspace_spec(&Workspace::locate()?),

@@ -120,7 +120,7 @@ fn codegen_writes_into_the_target_folder_cargo_uses() {
     let code = target.path().join("codegen/fc_generated.rs");
     assert!(code.is_file(), "{}", text(&output.stdout));
     assert!(
-        text(&output.stdout).contains(&format!("generated code: {}", code.display())),
+        text(&output.stdout).contains(&format!("readable code:  {}", code.display())),
         "{}",
         text(&output.stdout)
     );

@@ -34,9 +34,9 @@ const TARGET_SECONDS: f64 = 1.5;
 
 /// Seconds per stage for one run of the pipeline, and the output's size.
 struct StageTimes {
-    /// serde_yaml parsing the spec files into `Value`s, and nothing else:
+    /// serde_norway parsing the spec files into `Value`s, and nothing else:
     /// the part of `load` no change to fc-codegen can make cheaper while
-    /// the build script parses with serde_yaml unoptimized. Not in `total`.
+    /// the build script parses with serde_norway unoptimized. Not in `total`.
     parse: f64,
     load: f64,
     validate: f64,
@@ -103,11 +103,11 @@ pub fn bench_codegen(workspace: &Workspace, options: &BenchCodegenOptions) -> Re
         "MISSED"
     };
     println!(
-        "(parse): serde_yaml reading the files into a Value, no more; a part of load, not added to total"
+        "(parse): serde_norway reading the files into a Value, no more; a part of load, not added to total"
     );
     println!(
         "10,000 + 10,000 entries: {largest_total:.2} s (target < {TARGET_SECONDS} s: {verdict}); \
-         serde_yaml's parse alone: {largest_parse:.2} s"
+         serde_norway's parse alone: {largest_parse:.2} s"
     );
     if options.compile {
         compile_largest(root, &scratch)?;
@@ -137,7 +137,7 @@ fn run_pipeline(spec_dir: &Path) -> Result<StageTimes, String> {
     })
 }
 
-/// Seconds serde_yaml takes to parse the spec files in `spec_dir` into
+/// Seconds serde_norway takes to parse the spec files in `spec_dir` into
 /// `Value`s, as the loader's parse step does, with the reading untimed.
 fn parse_only(spec_dir: &Path) -> Result<f64, String> {
     let texts = SPEC_FILES.map(|name| read(&spec_dir.join(name)));
@@ -145,7 +145,7 @@ fn parse_only(spec_dir: &Path) -> Result<f64, String> {
     for text in texts {
         let text = text?;
         let start = Instant::now();
-        let parsed = serde_yaml::from_str::<serde_yaml::Value>(&text);
+        let parsed = serde_norway::from_str::<serde_norway::Value>(&text);
         seconds += start.elapsed().as_secs_f64();
         parsed.map_err(|error| error.to_string())?;
     }

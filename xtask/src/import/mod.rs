@@ -10,7 +10,9 @@
 //! current spec; and [`crate::spec_write`] renders, validates and renames
 //! the files into place. Nothing after the readers knows which form a table
 //! came from. Any problem before the last stage stops the import before
-//! anything is written; the last one writes only a spec that validates.
+//! anything is written; the last one writes only a spec that validates. An
+//! import into the workspace's `spec/` then regenerates the committed
+//! tables, as `cargo xtask codegen` does.
 
 mod annotate;
 mod cell;
@@ -23,6 +25,7 @@ mod vocabulary;
 
 use std::path::{Path, PathBuf};
 
+use fc_codegen::build_script::COMMITTED_DIR;
 use fc_codegen::spec::Spec;
 
 use crate::cli::ImportOptions;
@@ -99,6 +102,13 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
         };
         println!("{}: {state}", spec_dir.join(name).display());
     }
+    if is_workspace_spec(workspace, &spec_dir) {
+        let state = match crate::codegen::regenerate_committed(workspace)? {
+            true => "rewritten",
+            false => "unchanged",
+        };
+        println!("{}: {state}", workspace.root.join(COMMITTED_DIR).display());
+    }
     match previous {
         // The `cargo xtask spec-diff` summary: counts, versions, SemVer bump.
         Some(old) => println!("{}", summary_line(&diff(&old, &spec))),
@@ -165,6 +175,14 @@ fn read_page(path: &Path) -> (Option<page::Page>, Diagnostics) {
     }
 }
 
+/// Whether `dir` is the workspace's `spec/`, whose generated tables are
+/// committed and so rewritten with it; an import into another folder
+/// (`--spec DIR`) leaves them alone.
+fn is_workspace_spec(workspace: &Workspace, dir: &Path) -> bool {
+    let canonical = |path: &Path| std::fs::canonicalize(path).ok();
+    canonical(dir).is_some_and(|dir| Some(dir) == canonical(&workspace.spec_dir()))
+}
+
 /// The current spec, whose annotations the import keeps; `None` for a folder
 /// that holds no spec file yet.
 fn previous_spec(dir: &Path) -> Result<Option<Spec>, String> {
@@ -179,4 +197,27 @@ fn previous_spec(dir: &Path) -> Result<Option<Spec>, String> {
                 dir.display()
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_import_into_the_workspace_spec_regenerates_the_committed_tables() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("spec")).unwrap();
+        std::fs::create_dir(root.path().join("other")).unwrap();
+        let workspace = Workspace {
+            root: root.path().to_path_buf(),
+            target_dir: root.path().join("target"),
+        };
+        assert!(is_workspace_spec(&workspace, &root.path().join("spec")));
+        assert!(is_workspace_spec(
+            &workspace,
+            &root.path().join("other/../spec")
+        ));
+        assert!(!is_workspace_spec(&workspace, &root.path().join("other")));
+        assert!(!is_workspace_spec(&workspace, &root.path().join("missing")));
+    }
 }
