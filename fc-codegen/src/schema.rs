@@ -3,7 +3,7 @@
 //! spec-diff's field table with each field's SemVer rule, the fields the
 //! importer carries over, and the generated row.
 //!
-//! [`crate::spec`] declares every struct of the model with [`spec_struct!`],
+//! [`crate::spec`] declares every struct of the model with `spec_struct!`,
 //! one line a field:
 //!
 //! ```text
@@ -104,7 +104,7 @@ pub enum FieldValue {
 /// A field of a generated row: its name (the Rust field's) and value tokens.
 pub type RowValue = (&'static str, TokenStream);
 
-/// What a struct declared with [`spec_struct!`] is.
+/// What a struct declared with `spec_struct!` is.
 pub trait Schema: Sized + Default {
     /// Its YAML keys, in declaration order, which is the writing order.
     const KEYS: &'static [&'static str];
@@ -485,7 +485,7 @@ macro_rules! spec_struct {
 }
 pub(crate) use spec_struct;
 
-/// One field's part of what [`spec_struct!`] derives, by its declaration's
+/// One field's part of what `spec_struct!` derives, by its declaration's
 /// words; a word that does not fit the field's type fails to compile.
 macro_rules! spec_field {
     (texts text, $value:expr, $at:ident, $visit:ident) => {
