@@ -80,16 +80,11 @@ fn real_documents() -> Option<[PathBuf; 2]> {
     None
 }
 
-struct Output {
-    success: bool,
-    stdout: String,
-    stderr: String,
-}
-
 /// Runs the import in the fixtures folder, so reports name the fixtures by
 /// their bare file names; the spec folder's path is shown as `$SPEC`.
-fn import(en: impl AsRef<Path>, zh: impl AsRef<Path>, spec: &Path) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+fn import(en: impl AsRef<Path>, zh: impl AsRef<Path>, spec: &Path) -> common::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    command
         .current_dir(fixtures())
         .arg("import")
         .arg("--en")
@@ -97,19 +92,8 @@ fn import(en: impl AsRef<Path>, zh: impl AsRef<Path>, spec: &Path) -> Output {
         .arg("--zh")
         .arg(zh.as_ref())
         .arg("--spec")
-        .arg(spec)
-        .output()
-        .expect("xtask runs");
-    let redact = |bytes: Vec<u8>| {
-        String::from_utf8(bytes)
-            .unwrap()
-            .replace(&spec.display().to_string(), "$SPEC")
-    };
-    Output {
-        success: output.status.success(),
-        stdout: redact(output.stdout),
-        stderr: redact(output.stderr),
-    }
+        .arg(spec);
+    common::run_import(&mut command, spec)
 }
 
 /// A temporary copy of a spec folder.
@@ -163,7 +147,7 @@ fn written_spec(dir: &Path) -> String {
         .collect()
 }
 
-fn import_v2() -> (TempDir, Output) {
+fn import_v2() -> (TempDir, common::Output) {
     let spec = copy_of(&fixtures().join("spec-before"));
     let output = import("v2.en.txt", "v2.zh.txt", spec.path());
     assert!(output.success, "{}", output.stderr);

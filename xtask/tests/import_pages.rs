@@ -25,7 +25,7 @@ fn workspace_root() -> PathBuf {
 }
 
 /// The files of each form of the bump, English then Chinese.
-const FORMS: [(&str, [&[&str]; 2]); 4] = [
+const FORMS: [(&str, [&[&str]; 2]); 3] = [
     (
         "pages",
         [
@@ -40,25 +40,12 @@ const FORMS: [(&str, [&[&str]; 2]); 4] = [
             &["errors.zh.html", "endpoints-3.0.zh.html"],
         ],
     ),
-    (
-        "pages whose English error table says Description",
-        [
-            &["errors-description.en.html", "endpoints.en.html"],
-            &["errors.zh.html", "endpoints.zh.html"],
-        ],
-    ),
     ("text exports", [&["bump.en.txt"], &["bump.zh.txt"]]),
 ];
 
-struct Output {
-    success: bool,
-    stdout: String,
-    stderr: String,
-}
-
 /// Runs the import in `dir` (so reports name files by their bare names)
 /// into `spec`, whose path is shown as `$SPEC`.
-fn import_in(dir: &Path, [en, zh]: [&[&str]; 2], spec: &Path) -> Output {
+fn import_in(dir: &Path, [en, zh]: [&[&str]; 2], spec: &Path) -> common::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
     command.current_dir(dir).arg("import");
     for file in en {
@@ -67,21 +54,8 @@ fn import_in(dir: &Path, [en, zh]: [&[&str]; 2], spec: &Path) -> Output {
     for file in zh {
         command.arg("--zh").arg(file);
     }
-    let output = command
-        .arg("--spec")
-        .arg(spec)
-        .output()
-        .expect("xtask runs");
-    let redact = |bytes: Vec<u8>| {
-        String::from_utf8(bytes)
-            .unwrap()
-            .replace(&spec.display().to_string(), "$SPEC")
-    };
-    Output {
-        success: output.status.success(),
-        stdout: redact(output.stdout),
-        stderr: redact(output.stderr),
-    }
+    command.arg("--spec").arg(spec);
+    common::run_import(&mut command, spec)
 }
 
 /// A temporary copy of the committed spec, the one a maintainer imports into.
@@ -114,7 +88,7 @@ fn load(dir: &Path) -> Spec {
 }
 
 /// Imports one form of the bump into a copy of the committed spec.
-fn import_form(files: [&[&str]; 2]) -> (TempDir, Output) {
+fn import_form(files: [&[&str]; 2]) -> (TempDir, common::Output) {
     let spec = current_spec();
     let output = import_in(&pages(), files, spec.path());
     assert!(output.success, "{}", output.stderr);
@@ -193,7 +167,7 @@ fn the_bump_holds_the_documents_facts() {
     assert!(output.stderr.contains(
         "note: en document title: kept from the current spec (\"Function Compute API Reference\")"
     ));
-    let (_, exported) = import_form(FORMS[3].1);
+    let (_, exported) = import_form(FORMS[2].1);
     assert!(exported
         .stdout
         .contains("en version 20260315: the document version at bump.en.txt:9\n"));
@@ -265,8 +239,17 @@ fn templates_reach_the_generated_code_and_the_crate_docs() {
     );
 }
 
-// Pages that are wrong: each is a fixture page edited one way, in a
-// temporary folder, so the report names it by its bare name.
+// Pages edited one way, each in a temporary folder, so a report names the
+// page by its bare name.
+
+/// Importing the pages in `dir` gives what the fixture pages give.
+fn assert_imports_as_the_pages(dir: &Path) {
+    let spec = current_spec();
+    let output = import_in(dir, FORMS[0].1, spec.path());
+    assert!(output.success, "{}", output.stderr);
+    let (expected, _) = import_form(FORMS[0].1);
+    assert_eq!(spec_files(spec.path()), spec_files(expected.path()));
+}
 
 /// The four pages of the first form in a temporary folder, after `edit`
 /// changed the file `name`.
@@ -303,6 +286,14 @@ fn failed_with_edit(name: &str, edit: impl Fn(String) -> String) -> String {
 }
 
 #[test]
+fn a_description_column_is_read_as_the_cause() {
+    let dir = edited_pages("errors.en.html", |page| {
+        page.replace(">Cause</th>", ">Description</th>")
+    });
+    assert_imports_as_the_pages(dir.path());
+}
+
+#[test]
 fn reordered_columns_give_the_same_spec() {
     // The text export's error table, its columns in another order.
     let dir = tempfile::tempdir().unwrap();
@@ -325,9 +316,9 @@ fn reordered_columns_give_the_same_spec() {
         std::fs::write(dir.path().join(file), reordered.join("\n")).unwrap();
     }
     let spec = current_spec();
-    let output = import_in(dir.path(), FORMS[3].1, spec.path());
+    let output = import_in(dir.path(), FORMS[2].1, spec.path());
     assert!(output.success, "{}", output.stderr);
-    let (expected, _) = import_form(FORMS[3].1);
+    let (expected, _) = import_form(FORMS[2].1);
     assert_eq!(spec_files(spec.path()), spec_files(expected.path()));
 }
 
@@ -382,11 +373,7 @@ fn a_page_of_thirty_thousand_nested_divs_imports_as_the_plain_page() {
         )
         .replace("</main>", &format!("{}</main>", "</div>".repeat(30_000)))
     });
-    let spec = current_spec();
-    let output = import_in(dir.path(), FORMS[0].1, spec.path());
-    assert!(output.success, "{}", output.stderr);
-    let (expected, _) = import_form(FORMS[0].1);
-    assert_eq!(spec_files(spec.path()), spec_files(expected.path()));
+    assert_imports_as_the_pages(dir.path());
 }
 
 #[test]
@@ -411,11 +398,7 @@ fn an_entity_flood_in_the_chrome_changes_nothing() {
             1,
         )
     });
-    let spec = current_spec();
-    let output = import_in(dir.path(), FORMS[0].1, spec.path());
-    assert!(output.success, "{}", output.stderr);
-    let (expected, _) = import_form(FORMS[0].1);
-    assert_eq!(spec_files(spec.path()), spec_files(expected.path()));
+    assert_imports_as_the_pages(dir.path());
 }
 
 #[test]

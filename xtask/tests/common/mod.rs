@@ -82,3 +82,28 @@ pub fn say_on_terminal(note: &str) {
     use std::io::Write;
     let _ = std::io::stderr().lock().write_all(note.as_bytes());
 }
+
+/// What an import printed, with the spec folder's path shown as `$SPEC`.
+pub struct Output {
+    /// Whether it exited 0.
+    pub success: bool,
+    /// Its stdout.
+    pub stdout: String,
+    /// Its stderr.
+    pub stderr: String,
+}
+
+/// Runs `command` (an import into `spec`) to completion.
+pub fn run_import(command: &mut Command, spec: &Path) -> Output {
+    let output = command.output().expect("xtask runs");
+    let redact = |bytes: Vec<u8>| {
+        String::from_utf8(bytes)
+            .unwrap()
+            .replace(&spec.display().to_string(), "$SPEC")
+    };
+    Output {
+        success: output.status.success(),
+        stdout: redact(output.stdout),
+        stderr: redact(output.stderr),
+    }
+}
