@@ -55,14 +55,6 @@ pub const MAX_TABLE_CELLS: usize = 100_000;
 /// laid out as a table is 2; tables nested deeper are not read.
 pub const MAX_TABLE_DEPTH: usize = 8;
 
-/// Reads and parses the page at `path` within the bounds a spec file is read
-/// in: a regular file of at most 16 MiB, in UTF-8.
-#[allow(dead_code)] // the import calls it once the readers share the model
-pub fn read(path: &Path) -> Result<Page, Diagnostics> {
-    let text = fc_codegen::load::read_text(path, "a page")?;
-    read_html(path, &text)
-}
-
 /// Parses the text of a saved help-center page; `path` is only for the page
 /// and its reports.
 pub fn read_html(path: &Path, text: &str) -> Result<Page, Diagnostics> {

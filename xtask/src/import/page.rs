@@ -88,8 +88,8 @@ pub struct Cell {
     pub text: String,
 }
 
-// The join reads pages through these once the import is wired to them.
-#[allow(dead_code)]
+// For the readers' tests.
+#[cfg(test)]
 impl Page {
     /// The page's tables, in document order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
@@ -100,7 +100,7 @@ impl Page {
     }
 }
 
-#[allow(dead_code)]
+#[cfg(test)]
 impl Table {
     /// The header cells' texts, for matching a header by its names.
     pub fn header_texts(&self) -> Vec<&str> {
