@@ -271,7 +271,6 @@ fn join_service(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<ServiceSpec> {
     let before = problems.len();
-    let located = |located: &Option<Located<String>>| located.clone();
     let body = |document: &Document, field: fn(&super::document::ErrorBodyFields) -> &String| {
         document.error_body.as_ref().map(|body| Located {
             at: body.at.clone(),
@@ -280,14 +279,14 @@ fn join_service(
     };
     let format = agreed(
         "domain name format",
-        located(&en.domain_format),
-        located(&zh.domain_format),
+        en.domain_format.clone(),
+        zh.domain_format.clone(),
         problems,
     );
     let host = agreed(
         "example host",
-        located(&en.domain_host),
-        located(&zh.domain_host),
+        en.domain_host.clone(),
+        zh.domain_host.clone(),
         problems,
     );
     let code_field = agreed(
