@@ -56,10 +56,14 @@ pub struct Annotated {
 pub fn annotate(documented: Vec<ErrorSpec>, previous: &[ErrorSpec]) -> Annotated {
     let mut new_codes = Vec::new();
     let mut unreviewed_codes = Vec::new();
+    let previous: std::collections::BTreeMap<&str, &ErrorSpec> = previous
+        .iter()
+        .map(|old| (old.code.as_str(), old))
+        .collect();
     let errors = documented
         .into_iter()
         .map(|mut error| {
-            match previous.iter().find(|old| old.code == error.code) {
+            match previous.get(error.code.as_str()) {
                 Some(old) => {
                     error.carry_over(old);
                     if is_unreviewed(&error.annotation) {

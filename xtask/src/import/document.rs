@@ -324,15 +324,17 @@ impl Interpreter {
 
         // Every header cell is a column this kind of table has, once.
         let before = self.problems.len();
+        let mut seen: Vec<Column> = Vec::new();
         for (cell, column) in table.header.iter().zip(&columns) {
             match column {
                 Some(column) if allowed.contains(column) => {
-                    let first = columns.iter().position(|known| known == &Some(*column));
-                    if first != columns.iter().rposition(|known| known == &Some(*column)) {
+                    if seen.contains(column) {
                         self.problems.push(place(cell.line).problem(format!(
                             "the {name} (header at line {}) has the column {:?} twice",
                             table.line, cell.text
                         )));
+                    } else {
+                        seen.push(*column);
                     }
                 }
                 _ => self.problems.push(place(cell.line).problem(format!(
@@ -657,8 +659,9 @@ impl Interpreter {
             return (None, None);
         };
         let mut hosts: Vec<Located<String>> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
         for span in spans {
-            if is_example_host(&span.value) && !hosts.iter().any(|host| host.value == span.value) {
+            if is_example_host(&span.value) && seen.insert(span.value.clone()) {
                 hosts.push(span);
             }
         }

@@ -10,7 +10,7 @@
 //! documents'. What neither language gives (a page has no document title)
 //! is kept from the current spec, and the import says so.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use fc_codegen::spec::{
     DocumentSpec, Documents, DomainExample, DomainSpec, EndpointSpec, ErrorAnnotation,
@@ -138,15 +138,18 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Diagnostic>) -> Vec
     ] {
         report_duplicates(rows, key, what, problems);
     }
+    let by_name = |rows: &'a [EndpointRow]| -> BTreeMap<&'a String, &'a EndpointRow> {
+        rows.iter().map(|row| (&row.name.value, row)).collect()
+    };
+    let (public_by_name, internal_by_name) = (by_name(public), by_name(internal));
     for (rows, others, table, other) in [
-        (public, internal, "public", "internal"),
-        (internal, public, "internal", "public"),
+        (public, &internal_by_name, "public", "internal"),
+        (internal, &public_by_name, "internal", "public"),
     ] {
-        for row in rows.iter().filter(|row| {
-            !others
-                .iter()
-                .any(|partner| partner.name.value == row.name.value)
-        }) {
+        for row in rows
+            .iter()
+            .filter(|row| !others.contains_key(&row.name.value))
+        {
             problems.push(row.endpoint.at.problem(format!(
                 "region {:?} ({table} endpoint {:?}) has no row in the {other} endpoints table",
                 row.name.value, row.endpoint.value
@@ -157,9 +160,7 @@ fn regions_of<'a>(document: &'a Document, problems: &mut Vec<Diagnostic>) -> Vec
         .iter()
         .map(|public_row| RegionRows {
             public: public_row,
-            internal: internal
-                .iter()
-                .find(|row| row.name.value == public_row.name.value),
+            internal: internal_by_name.get(&public_row.name.value).copied(),
         })
         .collect()
 }
@@ -242,7 +243,9 @@ fn pair_up<'a, T, R>(
             other.files_shown()
         ))
     };
+    // By key, so that pairing stays linear (up to a logarithm) in the rows.
     let zh_by_key: BTreeMap<&String, &T> = zh_rows.iter().map(|row| (key(row).1, row)).collect();
+    let en_keys: BTreeSet<&String> = en_rows.iter().map(|row| key(row).1).collect();
     let mut joined = Vec::new();
     for en_row in en_rows {
         let (at, value) = key(en_row);
@@ -253,7 +256,7 @@ fn pair_up<'a, T, R>(
     }
     for zh_row in zh_rows {
         let (at, value) = key(zh_row);
-        if !en_rows.iter().any(|row| key(row).1 == value) {
+        if !en_keys.contains(value) {
             problems.push(no_partner(at, en, value));
         }
     }
