@@ -11,16 +11,21 @@
 //! cause: Localized = "cause", documents, text, row, rule(Patch, "text only");
 //! ```
 //!
-//! in a `pub struct ErrorSpec (ErrorSpecKeys) { .. }`, whose second name is
+//! in a `pub struct ErrorSpec (ErrorKeys) { .. }`, whose second name is
 //! the struct of its YAML keys (`ErrorSpec::KEY.cause`), for the reports of
-//! checks that name a field. A field line gives: the Rust field and its type; its YAML key; where its value comes
-//! from (`documents`, or `project` for what the importer keeps from the
-//! current spec); which checks apply (`text`: the text rules of
-//! [`crate::validate`]; `plain`: none but its own; `nested`: its struct's
-//! fields'); whether the generated row carries it (`row`, a nested struct's
-//! row fields flattened, or `no_row`); and what spec-diff does with it
-//! (`rule(BUMP, "reason")`, `nested` for a struct's own fields, or `key` for
-//! the field a list is matched on). `Option<T>` makes a field optional.
+//! checks that name a field. A field line gives, in this order:
+//! - the Rust field and its type (`Option<T>` makes it optional);
+//! - its YAML key;
+//! - where its value comes from: `documents`, or `project` for what the
+//!   importer keeps from the current spec;
+//! - which checks apply: `text` (the text rules of [`crate::validate`]),
+//!   `plain` (none but its own), or `nested` (its struct's fields');
+//! - whether the generated row carries it: `row` (a nested struct's row
+//!   fields, flattened) or `no_row`;
+//! - what spec-diff does with it: `rule(BUMP, "reason")`, `nested` for a
+//!   struct's own fields, `key` for the field a list is matched on, or
+//!   `part` for a part of a value compared whole (a `Localized`'s
+//!   languages).
 //!
 //! The field kinds ([`FieldType`]: text, localized text, status, flag, a
 //! nested struct, an optional one of those) say how a value is read,
