@@ -74,6 +74,12 @@ pub enum Command {
     ///
     /// Synthetic specs go under the target folder's bench-codegen/.
     BenchCodegen(BenchCodegenOptions),
+    /// Time reading the documents on large and hostile pages (tables of
+    /// 20,000 rows, 300,000 nested elements, a million entities), each at
+    /// two sizes, to show the growth is linear.
+    ///
+    /// Pages go under the target folder's bench-import/.
+    BenchImport(BenchImportOptions),
 }
 
 /// `cargo xtask codegen [--check]`.
@@ -157,6 +163,14 @@ pub struct BenchCodegenOptions {
     /// Instead, time problem reports on 1,000, 10,000 and 100,000 bad entries.
     #[arg(long)]
     pub bad: bool,
+}
+
+/// `cargo xtask bench-import [--runs N]`.
+#[derive(Debug, Args)]
+pub struct BenchImportOptions {
+    /// Reads of each page (the median is reported).
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = positive)]
+    pub runs: usize,
 }
 
 /// A count of at least 1.

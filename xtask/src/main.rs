@@ -57,6 +57,9 @@ fn run(command: Command) -> Result<(), String> {
         Command::SpecDiff(options) => spec_diff::spec_diff(&options),
         Command::Import(options) => import::import(&Workspace::locate()?, &options),
         Command::BenchBuild(options) => bench::build::bench_build(&Workspace::locate()?, &options),
+        Command::BenchImport(options) => {
+            bench::import::bench_import(&Workspace::locate()?, &options)
+        }
         Command::BenchCodegen(options) if options.bad => {
             bench::codegen::bench_problem_reports(&Workspace::locate()?, options.runs)
         }

@@ -12,5 +12,6 @@
 
 pub mod build;
 pub mod codegen;
+pub mod import;
 mod synthetic_spec;
 mod timing;

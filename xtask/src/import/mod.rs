@@ -121,6 +121,12 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
     Ok(())
 }
 
+/// Reads English documents as the import does, and says whether they hold
+/// everything it needs: for `cargo xtask bench-import`.
+pub(crate) fn read_english(files: &[PathBuf]) -> Result<(), Diagnostics> {
+    read_language(files, &vocabulary::EN).map(|_| ())
+}
+
 /// Reads one language's files, each in the form its content shows, and
 /// interprets them together; every problem of every file in one report.
 fn read_language(
