@@ -458,7 +458,7 @@ macro_rules! spec_struct {
 
             #[cfg(feature = "write")]
             fn carry_over(&mut self, previous: &Self) {
-                $(crate::schema::spec_field!(carry $source, self.$field, previous.$field);)*
+                $(crate::schema::spec_field!(carry $source $check, self.$field, previous.$field);)*
             }
 
             fn row_values(&self, out: &mut Vec<crate::schema::RowValue>) {
@@ -532,10 +532,15 @@ macro_rules! spec_field {
     (diff part, $value:expr, $at:ident, $out:ident) => {{
         let _ = ($value, &$at, &$out);
     }};
-    (carry project, $field:expr, $previous:expr) => {
+    // A `project` field is taken whole; a nested struct from the documents
+    // may hold `project` fields of its own.
+    (carry project $check:ident, $field:expr, $previous:expr) => {
         $field = $previous.clone()
     };
-    (carry documents, $field:expr, $previous:expr) => {{
+    (carry documents nested, $field:expr, $previous:expr) => {
+        crate::schema::Schema::carry_over(&mut $field, &$previous)
+    };
+    (carry documents $check:ident, $field:expr, $previous:expr) => {{
         let _ = (&$field, &$previous);
     }};
     (row row nested, $name:ident, $value:expr, $out:ident) => {
@@ -549,3 +554,70 @@ macro_rules! spec_field {
     }};
 }
 pub(crate) use spec_field;
+
+#[cfg(all(test, feature = "write"))]
+// The test structs are read through the traits, not field by field.
+#[allow(dead_code)]
+mod tests {
+    use super::Schema;
+
+    spec_struct! {
+        /// An entry with a nested struct from the documents.
+        pub struct Outer (OuterKeys) {
+            /// From the documents.
+            name: String = "name", documents, text, row, key;
+            /// A nested struct from the documents, holding a project field.
+            inner: Inner = "inner", documents, nested, row, nested;
+            /// The project's own.
+            note: String = "note", project, text, no_row, rule(Patch, "text only");
+        }
+    }
+
+    spec_struct! {
+        /// Nested, with one field of each source.
+        pub struct Inner (InnerKeys) {
+            /// From the documents.
+            host: String = "host", documents, plain, row, rule(Major, "a host");
+            /// The project's own, inside a documents struct.
+            flag: bool = "flag", project, plain, row, rule(Major, "a flag");
+        }
+    }
+
+    fn outer(name: &str, host: &str, flag: bool, note: &str) -> Outer {
+        Outer {
+            name: name.to_owned(),
+            inner: Inner {
+                host: host.to_owned(),
+                flag,
+            },
+            note: note.to_owned(),
+        }
+    }
+
+    #[test]
+    fn carry_over_takes_project_fields_at_any_depth_and_nothing_else() {
+        let mut imported = outer("new", "new.example", false, "");
+        imported.carry_over(&outer("old", "old.example", true, "reviewed"));
+        assert_eq!(imported, outer("new", "new.example", true, "reviewed"));
+    }
+
+    #[test]
+    fn every_declared_key_is_read_written_and_compared_in_declaration_order() {
+        assert_eq!(Outer::KEYS, ["name", "inner", "note"]);
+        assert_eq!(Outer::KEY.inner, "inner");
+        let mut written = String::new();
+        outer("a", "b", true, "c").write_fields(&mut written, 0);
+        assert_eq!(
+            written,
+            "name: \"a\"\ninner:\n  host: \"b\"\n  flag: true\nnote: \"c\"\n"
+        );
+        let mut fields = Vec::new();
+        outer("a", "b", true, "c").diff_fields(&mut Vec::new(), &mut fields);
+        let paths: Vec<&str> = fields.iter().map(|field| field.path.as_str()).collect();
+        assert_eq!(paths, ["inner.host", "inner.flag", "note"]);
+        let mut row = Vec::new();
+        outer("a", "b", true, "c").row_values(&mut row);
+        let names: Vec<&str> = row.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, ["name", "host", "flag"]);
+    }
+}

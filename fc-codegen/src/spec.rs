@@ -1,7 +1,7 @@
 //! The spec model: what the YAML files under `spec/` hold, field for field.
 //!
 //! This module is the one description of the spec's shape: each field is
-//! declared once, with `spec_struct!`(crate::schema), and its reading
+//! declared once, with `spec_struct!` ([`crate::schema`]), and its reading
 //! (behind [`crate::load`], rejecting unknown fields so a misspelled key is
 //! never dropped), its writing in the canonical layout ([`crate::write`],
 //! feature `write`, which also derives `serde::Serialize` with the YAML's

@@ -359,6 +359,25 @@ fn a_language_missing_a_topic_fails_naming_what_is_missing() {
     ));
 }
 
+/// A page's own problem (a date it cannot read) does not stop the others
+/// from being read: one run reports both pages' problems.
+#[test]
+fn every_page_is_read_when_one_has_a_problem() {
+    let dir = edited_pages("errors.en.html", |page| {
+        page.replace(">Mar 15, 2026<", ">Mar 32, 2026<")
+    });
+    let endpoints = dir.path().join("endpoints.en.html");
+    let page = std::fs::read_to_string(&endpoints).unwrap();
+    std::fs::write(
+        &endpoints,
+        page.replacen(">Endpoint</th>", ">Endpoint</th><th>Zone</th>", 1),
+    )
+    .unwrap();
+    let report = failed(dir.path(), FORMS[0].1);
+    assert!(report.contains("errors.en.html:68:"), "{report}");
+    assert!(report.contains("unknown column \"Zone\""), "{report}");
+}
+
 // Hostile pages: read within bounds, and never a panic or a forged line.
 
 #[test]

@@ -39,6 +39,19 @@ pub fn class_name(class: StatusRetry) -> &'static str {
     }
 }
 
+/// Gives each entry of `entries` the `project` fields
+/// ([`Schema::carry_over`]) of the entry of `previous` with the same key;
+/// an entry the current spec does not have keeps its defaults.
+pub fn carry_over_by_key<T: Schema>(entries: &mut [T], previous: &[T], key: fn(&T) -> &str) {
+    let previous: std::collections::BTreeMap<&str, &T> =
+        previous.iter().map(|old| (key(old), old)).collect();
+    for entry in entries {
+        if let Some(old) = previous.get(key(entry)) {
+            entry.carry_over(old);
+        }
+    }
+}
+
 /// The error codes with annotations, and which of them need a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotated {

@@ -10,6 +10,12 @@
 /// Inline tags whose text is kept and whose markup is dropped.
 const INLINE_TAGS: [&str; 7] = ["a", "b", "strong", "i", "em", "code", "span"];
 
+/// Placeholders the documents write in angle brackets, which are text, not
+/// markup: the FC 3.0 Endpoints page puts the account in front of each host
+/// (`<Alibaba Cloud account ID>.cn-hangzhou.fc.aliyuncs.com`; the Chinese
+/// `<阿里云账号ID>` cannot be read as a tag).
+const PLACEHOLDERS: [&str; 1] = ["<Alibaba Cloud account ID>"];
+
 /// Punctuation that a space never precedes in either language.
 const FULL_WIDTH_PUNCTUATION: [char; 7] = ['。', '，', '；', '：', '！', '？', '、'];
 
@@ -29,6 +35,14 @@ fn strip_tags(raw: &str) -> Result<String, String> {
     let mut rest = raw;
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
+        if let Some(placeholder) = PLACEHOLDERS
+            .iter()
+            .find(|placeholder| rest[open..].starts_with(**placeholder))
+        {
+            out.push_str(placeholder);
+            rest = &rest[open + placeholder.len()..];
+            continue;
+        }
         let after = &rest[open + 1..];
         let name_start = after.strip_prefix('/').unwrap_or(after);
         if !name_start.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -147,6 +161,14 @@ fn remove_space_before_punctuation(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{clean, normalize};
+
+    #[test]
+    fn the_account_placeholder_is_text_and_other_markup_is_not() {
+        let host = "<Alibaba Cloud account ID>.cn-hangzhou.fc.aliyuncs.com";
+        assert_eq!(clean(host).as_deref(), Ok(host));
+        assert!(clean("<br>").is_err());
+        assert!(clean("<Alibaba>x").is_err());
+    }
 
     #[test]
     fn normalize_turns_no_break_spaces_and_runs_into_one_space_and_trims() {

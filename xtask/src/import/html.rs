@@ -56,8 +56,10 @@ pub const MAX_TABLE_CELLS: usize = 100_000;
 pub const MAX_TABLE_DEPTH: usize = 8;
 
 /// Parses the text of a saved help-center page; `path` is only for the page
-/// and its reports.
-pub fn read_html(path: &Path, text: &str) -> Result<Page, Diagnostics> {
+/// and its reports. The page comes back with the problems found in it (a
+/// malformed date, a cap reached), so that what it does hold is still read
+/// and every problem of every file is reported in one run.
+pub fn read_html(path: &Path, text: &str) -> (Page, Diagnostics) {
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(text));
     let tokenizer = Tokenizer::new(
@@ -255,13 +257,13 @@ impl State {
         }
     }
 
-    fn finish(mut self, path: &Path) -> Result<Page, Diagnostics> {
+    fn finish(mut self, path: &Path) -> (Page, Diagnostics) {
         self.end_of_page();
         let page = Page {
             path: path.to_path_buf(),
             blocks: self.blocks.into_iter().flatten().collect(),
         };
-        Diagnostics(self.problems).into_result(page)
+        (page, Diagnostics(self.problems))
     }
 
     fn is_skipping(&self) -> bool {
@@ -596,11 +598,18 @@ impl State {
 impl TableBuilder {
     fn start_row(&mut self) {
         self.row_open = true;
-        self.rows.push(RowBuilder {
+        let row = RowBuilder {
             in_head: self.section == Section::Head,
             all_header_cells: true,
             cells: Vec::new(),
-        });
+        };
+        // A row that got no cell is replaced, not kept: rows are then at
+        // most one more than the cells, which MAX_TABLE_CELLS bounds, however
+        // many `<tr>`s a page holds.
+        match self.rows.last_mut() {
+            Some(last) if last.cells.is_empty() => *last = row,
+            _ => self.rows.push(row),
+        }
     }
 
     fn end_cell(&mut self) {

@@ -97,8 +97,12 @@ fn join_regions(en: &Document, zh: &Document, problems: &mut Vec<Diagnostic>) ->
                 .flat_map(|rows| [Some(rows.public), rows.internal])
                 .flatten()
                 .filter_map(|row| row.region_id.as_ref());
+            let mut reported: Vec<&Place> = Vec::new();
             for cell in id_cells {
-                if cell.value != id {
+                // The FC 3.0 layout gives a row's public and internal
+                // endpoint from one row, so its id cell comes twice.
+                if cell.value != id && !reported.contains(&&cell.at) {
+                    reported.push(&cell.at);
                     problems.push(cell.at.problem(format!(
                         "region id {:?} does not match the region's public endpoint {endpoint:?} at {} (its first label is {id:?})",
                         cell.value, en_rows.public.endpoint.at
@@ -332,7 +336,9 @@ fn join_service(
             .map_or(host.as_str(), |(account, _)| account)
             .to_owned()
     });
-    let mut keep = |what: &str, value: Option<String>, old: Option<&String>| -> String {
+    // What no document of a language states is kept from the current
+    // spec; without one, it is a problem of that language's first file.
+    let mut keep = |from: &Document, what: &str, value: Option<String>, old: Option<&String>| {
         if let Some(value) = value {
             return value;
         }
@@ -345,7 +351,7 @@ fn join_service(
             }
             None => {
                 problems.push(Diagnostic::new(
-                    en.files.first().cloned().unwrap_or_default(),
+                    from.files.first().cloned().unwrap_or_default(),
                     format!("{what}: the documents given do not state it, and there is no current spec to keep it from"),
                 ));
                 String::new()
@@ -356,6 +362,7 @@ fn join_service(
         documents: Documents {
             en: DocumentSpec {
                 title: keep(
+                    en,
                     "en document title",
                     en.title.as_ref().map(|title| title.value.clone()),
                     old_documents.map(|documents| &documents.en.title),
@@ -364,6 +371,7 @@ fn join_service(
             },
             zh: DocumentSpec {
                 title: keep(
+                    zh,
                     "zh document title",
                     zh.title.as_ref().map(|title| title.value.clone()),
                     old_documents.map(|documents| &documents.zh.title),
@@ -373,22 +381,26 @@ fn join_service(
         },
         domain: DomainSpec {
             format: keep(
+                en,
                 "domain name format",
                 format.map(|format| format.value),
                 old_domain.map(|domain| &domain.format),
             ),
             example: DomainExample {
                 account_id: keep(
+                    en,
                     "example account id",
                     account_id,
                     old_example.map(|example| &example.account_id),
                 ),
                 region: keep(
+                    en,
                     "example region",
                     example_region,
                     old_example.map(|example| &example.region),
                 ),
                 host: keep(
+                    en,
                     "example host",
                     host_value,
                     old_example.map(|example| &example.host),
@@ -397,11 +409,13 @@ fn join_service(
         },
         error_body: ErrorBodySpec {
             code_field: keep(
+                en,
                 "error body field for <ErrorCode>",
                 code_field.map(|field| field.value),
                 old_body.map(|body| &body.code_field),
             ),
             message_field: keep(
+                en,
                 "error body field for <ErrorMessage>",
                 message_field.map(|field| field.value),
                 old_body.map(|body| &body.message_field),

@@ -26,6 +26,7 @@ mod vocabulary;
 use std::path::{Path, PathBuf};
 
 use fc_codegen::build_script::COMMITTED_DIR;
+use fc_codegen::schema::Schema;
 use fc_codegen::spec::Spec;
 
 use crate::cli::ImportOptions;
@@ -62,11 +63,19 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
     let previous = previous_spec(&spec_dir)?;
     let joined =
         join::join(&en, &zh, previous.as_ref().map(|spec| &spec.service)).map_err(unchanged)?;
+    // What the documents do not say is kept: the `project` fields of every
+    // struct the spec declares, by entry key, and the error codes'
+    // annotations with their defaults for new codes.
+    let (mut service, mut regions) = (joined.service, joined.regions);
+    if let Some(previous) = &previous {
+        service.carry_over(&previous.service);
+        annotate::carry_over_by_key(&mut regions, &previous.regions, |region| &region.id);
+    }
     let previous_errors = previous.as_ref().map_or(&[][..], |spec| &spec.errors[..]);
     let annotated = annotate::annotate(joined.errors, previous_errors);
     let spec = Spec {
-        service: joined.service,
-        regions: joined.regions,
+        service,
+        regions,
         errors: annotated.errors,
     };
 
@@ -81,10 +90,11 @@ pub fn import(workspace: &Workspace, options: &ImportOptions) -> Result<(), Stri
         eprintln!("note: {kept}");
     }
     let errors_yaml = spec_dir.join("errors.yaml").display().to_string();
+    let new_codes: std::collections::BTreeSet<&String> = annotated.new_codes.iter().collect();
     for error in spec
         .errors
         .iter()
-        .filter(|error| annotated.new_codes.contains(&error.code))
+        .filter(|error| new_codes.contains(&error.code))
     {
         let class = annotate::class_name(fc_codegen::rules::status_retry(error.http_status));
         eprintln!(
@@ -171,10 +181,8 @@ fn read_page(path: &Path) -> (Option<page::Page>, Diagnostics) {
     };
     let start = text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
     if start.starts_with('<') {
-        match html::read_html(path, &text) {
-            Ok(page) => (Some(page), Diagnostics::default()),
-            Err(problems) => (None, problems),
-        }
+        let (page, problems) = html::read_html(path, &text);
+        (Some(page), problems)
     } else {
         let (page, problems) = text_export::read_text_export(path, &text);
         (Some(page), problems)

@@ -82,7 +82,9 @@ pub struct Table {
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
-    /// The line of the cell's opening tag (`<td>`, `<th>`).
+    /// The line of the cell's opening tag (`<td>`, `<th>`): where the tag
+    /// ends, as html5ever reports it, for a tag written over several lines;
+    /// a text export's row line.
     pub line: usize,
     /// Everything the cell shows, flattened to one normalized line.
     pub text: String,

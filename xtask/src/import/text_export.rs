@@ -105,10 +105,7 @@ impl Reader<'_> {
             let line = index + 1;
             if text.trim_start().starts_with("```") {
                 match code.take() {
-                    Some((first, code_lines)) => self.blocks.push(Block::Text {
-                        line: first,
-                        text: code_lines.join("\n"),
-                    }),
+                    Some((first, code_lines)) => self.blocks.push(code_block(first, &code_lines)),
                     None => code = Some((line + 1, Vec::new())),
                 }
                 self.end_table();
@@ -140,17 +137,14 @@ impl Reader<'_> {
                     },
                     None => Block::Text {
                         line,
-                        text: trimmed.to_owned(),
+                        text: cell::normalize(trimmed),
                     },
                 };
                 self.blocks.push(block);
             }
         }
         if let Some((first, code_lines)) = code {
-            self.blocks.push(Block::Text {
-                line: first,
-                text: code_lines.join("\n"),
-            });
+            self.blocks.push(code_block(first, &code_lines));
         }
     }
 
@@ -197,6 +191,19 @@ impl Reader<'_> {
             header: cells,
             rows: Vec::new(),
         }));
+    }
+}
+
+/// A fenced code block as the HTML reader gives a `<pre>`: its lines, each
+/// with its spacing collapsed, joined by line breaks.
+fn code_block(line: usize, lines: &[&str]) -> Block {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|line| cell::collapse_whitespace(line))
+        .collect();
+    Block::Text {
+        line,
+        text: lines.join("\n"),
     }
 }
 

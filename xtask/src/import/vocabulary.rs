@@ -37,8 +37,6 @@ pub enum Section {
     Other,
     /// Where the error body's format is.
     ErrorFormat,
-    /// The table of common error codes.
-    CommonErrors,
     /// The domain name format and its example.
     DomainFormat,
     /// The public endpoints table.
@@ -68,7 +66,7 @@ pub const EN: Vocabulary = Vocabulary {
         ("1. Error codes", Section::Other),
         ("Error codes", Section::Other),
         ("Error code format", Section::ErrorFormat),
-        ("Common error codes", Section::CommonErrors),
+        ("Common error codes", Section::Other),
         ("2.Endpoints", Section::Other),
         ("2. Endpoints", Section::Other),
         ("Domain name format", Section::DomainFormat),
@@ -103,7 +101,7 @@ pub const ZH: Vocabulary = Vocabulary {
         ("1. 错误码列表", Section::Other),
         ("错误码列表", Section::Other),
         ("错误码格式", Section::ErrorFormat),
-        ("通用错误码", Section::CommonErrors),
+        ("通用错误码", Section::Other),
         ("2. 服务地址", Section::Other),
         ("域名格式", Section::DomainFormat),
         ("获取账号ID", Section::Other),
