@@ -12,36 +12,13 @@
 //! not say what it is: the error body's format, the domain name format, and
 //! which network a plain "Endpoint" column lists.
 
-use std::fmt;
 use std::path::PathBuf;
 
 use fc_codegen::escape::is_invisible;
 use fc_codegen::{Diagnostic, Diagnostics};
 
-use super::page::{Block, Cell, Page, Table};
+use super::page::{Block, Cell, Page, Place, Table};
 use super::vocabulary::{Column, Section, Vocabulary, WHERE_TO_TEACH};
-
-/// A file and a 1-based line in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    /// The file, as its path was given.
-    pub path: PathBuf,
-    /// The line.
-    pub line: usize,
-}
-
-impl Place {
-    /// A problem at this place.
-    pub fn problem(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at(&self.path, self.line, message)
-    }
-}
-
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.path.display(), self.line)
-    }
-}
 
 /// A value and where it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,10 +179,7 @@ struct Interpreter {
 
 impl Interpreter {
     fn page(&mut self, page: &Page) {
-        let place = |line| Place {
-            path: page.path.clone(),
-            line,
-        };
+        let place = |line| page.place(line);
         let mut section = Section::Other;
         for block in &page.blocks {
             match block {
@@ -279,10 +253,7 @@ impl Interpreter {
             }
             _ => table,
         };
-        let place = |line| Place {
-            path: page.path.clone(),
-            line,
-        };
+        let place = |line| page.place(line);
         let columns: Vec<Option<Column>> = table
             .header
             .iter()
@@ -387,18 +358,12 @@ impl Interpreter {
         for row in &table.rows {
             if row.len() != table.header.len() {
                 let line = row.first().map_or(table.line, |cell| cell.line);
-                self.problems.push(
-                    Place {
-                        path: page.path.clone(),
-                        line,
-                    }
-                    .problem(format!(
-                        "row has {} cells, the {name} (header at line {}) has {}",
-                        row.len(),
-                        table.line,
-                        table.header.len()
-                    )),
-                );
+                self.problems.push(page.place(line).problem(format!(
+                    "row has {} cells, the {name} (header at line {}) has {}",
+                    row.len(),
+                    table.line,
+                    table.header.len()
+                )));
             } else {
                 rows.push(row.as_slice());
             }
@@ -409,10 +374,7 @@ impl Interpreter {
     /// A required cell's text; an empty one is a problem.
     fn text(&mut self, page: &Page, row: &[Cell], column: usize) -> Option<Located<String>> {
         let cell = &row[column];
-        let at = Place {
-            path: page.path.clone(),
-            line: cell.line,
-        };
+        let at = page.place(cell.line);
         if cell.text.is_empty() {
             self.problems
                 .push(at.problem(format!("cell {} is empty", column + 1)));
@@ -446,10 +408,7 @@ impl Interpreter {
         name: &str,
         index: impl Fn(Column) -> Option<usize>,
     ) {
-        let table_place = Place {
-            path: page.path.clone(),
-            line: table.line,
-        };
+        let table_place = page.place(table.line);
         let columns = [
             Column::Status,
             Column::Code,
@@ -501,10 +460,7 @@ impl Interpreter {
         section: Section,
         index: impl Fn(Column) -> Option<usize>,
     ) {
-        let table_place = Place {
-            path: page.path.clone(),
-            line: table.line,
-        };
+        let table_place = page.place(table.line);
         let Some(region) = self.required(&table_place, name, Column::Region, index(Column::Region))
         else {
             return;

@@ -18,7 +18,8 @@ use fc_codegen::spec::{
 };
 use fc_codegen::{Diagnostic, Diagnostics};
 
-use super::document::{Document, EndpointRow, ErrorRow, Located, Place};
+use super::document::{Document, EndpointRow, ErrorRow, Located};
+use super::page::Place;
 
 /// What the two languages say, joined: the spec without the project's
 /// annotations.

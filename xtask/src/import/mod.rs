@@ -155,13 +155,11 @@ fn read_language(
         // because of it is no news.
         return Err(Diagnostics(problems));
     }
-    let document = document::interpret(&pages, vocabulary);
-    let document = match document {
+    match document::interpret(&pages, vocabulary) {
         Ok(document) if problems.is_empty() => return Ok(document),
-        Ok(_) => None,
-        Err(found) => Some(found.0),
-    };
-    problems.extend(document.unwrap_or_default());
+        Ok(_) => {}
+        Err(found) => problems.extend(found.0),
+    }
     // As a reader meets them: file by file in the order given, line by line.
     problems.sort_by_key(|problem| {
         let file = files.iter().position(|file| *file == problem.file);

@@ -10,7 +10,10 @@
 //! punctuation is gone; every other character is kept verbatim, so the
 //! checks after the reader see (and can refuse) invisible characters.
 
+use std::fmt;
 use std::path::PathBuf;
+
+use fc_codegen::Diagnostic;
 
 /// A page: the file it was read from and its blocks in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +22,38 @@ pub struct Page {
     pub path: PathBuf,
     /// The article's blocks, in the order they start in the source.
     pub blocks: Vec<Block>,
+}
+
+/// A file and a 1-based line in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The file, as its path was given.
+    pub path: PathBuf,
+    /// The line.
+    pub line: usize,
+}
+
+impl Place {
+    /// A problem at this place.
+    pub fn problem(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(&self.path, self.line, message)
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.path.display(), self.line)
+    }
+}
+
+impl Page {
+    /// A line of this page, as reports name it.
+    pub fn place(&self, line: usize) -> Place {
+        Place {
+            path: self.path.clone(),
+            line,
+        }
+    }
 }
 
 /// One block of a page.
